@@ -1,0 +1,2 @@
+/** rolecall's core library. */
+package io.rolecall;
