@@ -1,10 +1,67 @@
 package io.rolecall.cli;
 
-/** Entry point of bin/rolecall. */
+import io.rolecall.RolecallException;
+import io.rolecall.auth.Redactor;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/** Entry point of bin/rolecall. Exit codes: 0 ok, 1 the command failed, 2 bad usage or configuration. */
 public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(0);
+    var out = new RedactingPrintStream(new FileOutputStream(FileDescriptor.out));
+    var err = new RedactingPrintStream(new FileOutputStream(FileDescriptor.err));
+    System.setOut(out);
+    System.setErr(err);
+    configureLogging(args);
+    int code = run(args, Cli.system());
+    out.flush();
+    err.flush();
+    System.exit(code);
+  }
+
+  /** Runs one command line against {@code cli}'s streams and environment; returns the exit code. */
+  public static int run(String[] args, Cli cli) {
+    var commandLine = new CommandLine(new RolecallCommand(cli))
+        .setOut(new PrintWriter(cli.out(), true))
+        .setErr(new PrintWriter(cli.err(), true))
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .setParameterExceptionHandler((e, a) -> {
+          cli.error(Redactor.global().redact(e.getMessage()) + " (see rolecall --help)");
+          return 2;
+        })
+        .setExecutionExceptionHandler((e, cl, parsed) -> {
+          if (e instanceof RolecallException r) {
+            cli.error(r.getMessage());
+            return r.exitCode();
+          }
+          cli.error("internal error: " + e.getClass().getName() + ": " + Redactor.global().redact(String.valueOf(e.getMessage()))
+              + (debugging(args) ? "" : " (run with --debug for details)"));
+          if (debugging(args)) {
+            e.printStackTrace(cli.err());
+          }
+          return 1;
+        });
+    return commandLine.execute(args);
+  }
+
+  /** SDK and rolecall logs go to stderr: warnings only, unless --debug. */
+  private static void configureLogging(String[] args) {
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", debugging(args) ? "debug" : "warn");
+    System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+    System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+    System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
+  }
+
+  private static boolean debugging(String[] args) {
+    for (String a : args) {
+      if (a.equals("--debug")) {
+        return true;
+      }
+    }
+    return false;
   }
 }

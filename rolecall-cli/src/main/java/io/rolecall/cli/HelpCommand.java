@@ -1,0 +1,54 @@
+package io.rolecall.cli;
+
+import io.rolecall.command.CommandSpec;
+import io.rolecall.commands.Commands;
+import io.rolecall.render.CommandDocs;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code rolecall help [COMMAND]}: the command list, or one command's arguments, outputs and permissions. */
+@Command(name = "help", description = "List the commands, or show one command's arguments, outputs and IAM permissions.")
+final class HelpCommand implements Callable<Integer> {
+  @ParentCommand
+  RolecallCommand root;
+
+  @Parameters(arity = "0..1", paramLabel = "COMMAND")
+  String command;
+
+  @Override
+  public Integer call() {
+    var registry = Commands.registry();
+    var out = root.cli.out();
+    if (command != null) {
+      out.print(CommandDocs.text(registry.require(command).spec()));
+      return 0;
+    }
+    out.println("Usage: rolecall [flags] <command> [name=value ...]\n");
+    String integration = null;
+    int width = registry.specs().stream().mapToInt(s -> s.name().length()).max().orElse(0);
+    for (CommandSpec spec : registry.specs()) {
+      if (!spec.integration().equals(integration)) {
+        integration = spec.integration();
+        out.println(integration + " integration:");
+      }
+      String first = spec.description().split("(?<=\\.) ", 2)[0];
+      out.println("  " + spec.name() + " ".repeat(width - spec.name().length() + 2) + first);
+    }
+    out.println();
+    out.println("Built-in:");
+    var sub = new CommandLine(new RolecallCommand(root.cli)).getSubcommands();
+    sub.forEach((name, cl) -> {
+      if (!name.equals("help")) {
+        String[] desc = cl.getCommandSpec().usageMessage().description();
+        out.println("  " + name + " ".repeat(Math.max(2, width - name.length() + 2)) + (desc.length > 0 ? desc[0] : ""));
+      }
+    });
+    out.println();
+    out.println("'rolecall help COMMAND' shows a command's arguments, context outputs and required IAM permissions;");
+    out.println("'rolecall --help' lists the flags.");
+    return 0;
+  }
+}

@@ -1,0 +1,78 @@
+package io.rolecall.commands.remediation;
+
+import io.rolecall.command.Table;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
+import software.amazon.awssdk.services.iam.model.PasswordPolicy;
+
+/** Reading an account's password policy and showing it, shared by the get and update commands. */
+final class PasswordPolicies {
+  static final String CONTEXT = "AWS.IAM.PasswordPolicy";
+  /** The policy fields in the order AWS documents them; the XSOAR context uses these names. */
+  static final List<String> FIELDS = List.of("MinimumPasswordLength", "RequireSymbols", "RequireNumbers",
+      "RequireUppercaseCharacters", "RequireLowercaseCharacters", "AllowUsersToChangePassword", "ExpirePasswords",
+      "MaxPasswordAge", "PasswordReusePrevention", "HardExpiry");
+
+  private PasswordPolicies() {}
+
+  /** The current policy, or null when the account has none (IAM answers NoSuchEntity). */
+  static PasswordPolicy current(IamClient iam) {
+    try {
+      return iam.getAccountPasswordPolicy(r -> { }).passwordPolicy();
+    } catch (NoSuchEntityException e) {
+      return null;
+    }
+  }
+
+  /** The policy as a plain map in {@link #FIELDS} order; absent fields are left out. */
+  static Map<String, Object> toMap(PasswordPolicy p) {
+    var m = new LinkedHashMap<String, Object>();
+    if (p == null) {
+      return m;
+    }
+    putIfSet(m, "MinimumPasswordLength", p.minimumPasswordLength());
+    putIfSet(m, "RequireSymbols", p.requireSymbols());
+    putIfSet(m, "RequireNumbers", p.requireNumbers());
+    putIfSet(m, "RequireUppercaseCharacters", p.requireUppercaseCharacters());
+    putIfSet(m, "RequireLowercaseCharacters", p.requireLowercaseCharacters());
+    putIfSet(m, "AllowUsersToChangePassword", p.allowUsersToChangePassword());
+    putIfSet(m, "ExpirePasswords", p.expirePasswords());
+    putIfSet(m, "MaxPasswordAge", p.maxPasswordAge());
+    putIfSet(m, "PasswordReusePrevention", p.passwordReusePrevention());
+    putIfSet(m, "HardExpiry", p.hardExpiry());
+    return m;
+  }
+
+  /** The context entry: AccountId followed by every field. */
+  static Map<String, Object> contextEntry(String accountId, Map<String, Object> policy) {
+    var m = new LinkedHashMap<String, Object>();
+    m.put("AccountId", accountId);
+    m.putAll(policy);
+    return m;
+  }
+
+  static Table emptyTable(String title) {
+    var columns = new java.util.ArrayList<String>();
+    columns.add("AccountId");
+    columns.addAll(FIELDS);
+    return new Table(title, columns, List.of(), null);
+  }
+
+  static Table withRow(Table t, String accountId, Map<String, Object> policy) {
+    var row = new Object[FIELDS.size() + 1];
+    row[0] = accountId;
+    for (int i = 0; i < FIELDS.size(); i++) {
+      row[i + 1] = policy.get(FIELDS.get(i));
+    }
+    return t.row(row);
+  }
+
+  private static void putIfSet(Map<String, Object> m, String key, Object value) {
+    if (value != null) {
+      m.put(key, value);
+    }
+  }
+}

@@ -1,0 +1,210 @@
+package io.rolecall.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.rolecall.UsageException;
+import io.rolecall.auth.AuthSettings;
+import io.rolecall.auth.Secret;
+import io.rolecall.auth.StsEndpoints;
+import io.rolecall.auth.Timeouts;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The YAML config file: named instances (XSOAR's integration instances) and the store location.
+ * Secrets may be written as {@code ${ENV_VAR}} so that the file itself holds none.
+ *
+ * <pre>
+ * db: ~/.rolecall/rolecall.db
+ * instances:
+ *   prod:
+ *     region: us-east-1
+ *     roleName: RolecallRemediation
+ *     externalId: ${ROLECALL_EXTERNAL_ID}
+ * </pre>
+ */
+public final class ConfigFile {
+  private static final Pattern REFERENCE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
+  private static final Set<String> INSTANCE_KEYS = Set.of("region", "accessKey", "secretKey", "sessionToken",
+      "profile", "roleArn", "roleSessionName", "roleSessionDuration", "roleName", "externalId", "stsRegionalEndpoints",
+      "endpointUrl", "stsEndpointUrl", "timeout", "retries", "insecure", "proxy", "systemProxy", "identityStoreId");
+  private static final Set<String> TOP_KEYS = Set.of("instances", "db");
+
+  private final Path path;
+  private final JsonNode root;
+  private final Env env;
+
+  private ConfigFile(Path path, JsonNode root, Env env) {
+    this.path = path;
+    this.root = root;
+    this.env = env;
+  }
+
+  /** The file to read: the one given, else ./rolecall.yaml, else ~/.rolecall/config.yaml, else none. */
+  public static Path locate(Path explicit) {
+    if (explicit != null) {
+      if (!Files.isRegularFile(explicit)) {
+        throw new UsageException("config: no such file " + explicit);
+      }
+      return explicit;
+    }
+    Path local = Path.of("rolecall.yaml");
+    if (Files.isRegularFile(local)) {
+      return local;
+    }
+    Path home = Path.of(System.getProperty("user.home"), ".rolecall", "config.yaml");
+    return Files.isRegularFile(home) ? home : null;
+  }
+
+  public static ConfigFile load(Path path, Env env) {
+    JsonNode root;
+    try {
+      root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(path));
+    } catch (JsonProcessingException e) {
+      int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+      throw new UsageException("config " + path + ": not valid YAML" + (line > 0 ? " at line " + line : ""));
+    } catch (IOException e) {
+      throw new UsageException("config " + path + ": cannot read (" + e.getMessage() + ")");
+    }
+    if (root == null || root.isMissingNode() || root.isNull()) {
+      root = new ObjectMapper().createObjectNode();
+    }
+    if (!root.isObject()) {
+      throw new UsageException("config " + path + ": expected a mapping with 'instances:'");
+    }
+    checkKeys(root, TOP_KEYS, "config " + path);
+    return new ConfigFile(path, root, env);
+  }
+
+  public Path path() {
+    return path;
+  }
+
+  public Set<String> instanceNames() {
+    var names = new TreeSet<String>();
+    root.path("instances").fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+
+  /** The store location (a SQLite path or a jdbc: URL), or null when the file does not set one. */
+  public String db() {
+    JsonNode n = root.get("db");
+    return n == null || n.isNull() ? null : interpolate(n.asText(), "db");
+  }
+
+  /** Applies instance {@code name}'s values onto {@code b}. */
+  public AuthSettings.Builder applyInstance(String name, AuthSettings.Builder b) {
+    JsonNode node = root.path("instances").get(name);
+    if (node == null || !node.isObject()) {
+      throw new UsageException("instance: no instance '" + name + "' in " + path
+          + (instanceNames().isEmpty() ? " (it defines none)" : "; defined: " + String.join(", ", instanceNames())));
+    }
+    String where = "config " + path + ", instance " + name;
+    checkKeys(node, INSTANCE_KEYS, where);
+    b.instanceName(name);
+    b.region(text(node, "region", where));
+    b.accessKey(text(node, "accessKey", where));
+    b.secretKey(Secret.ofNullable(text(node, "secretKey", where)));
+    b.sessionToken(Secret.ofNullable(text(node, "sessionToken", where)));
+    b.profile(text(node, "profile", where));
+    b.roleArn(text(node, "roleArn", where));
+    b.roleSessionName(text(node, "roleSessionName", where));
+    b.roleSessionDuration(integer(node, "roleSessionDuration", where));
+    b.roleName(text(node, "roleName", where));
+    b.externalId(text(node, "externalId", where));
+    String sts = text(node, "stsRegionalEndpoints", where);
+    if (sts != null) {
+      b.stsEndpoints(StsEndpoints.parse(sts, where + ": stsRegionalEndpoints"));
+    }
+    b.endpointUrl(Urls.http(text(node, "endpointUrl", where), where + ": endpointUrl"));
+    b.stsEndpointUrl(Urls.http(text(node, "stsEndpointUrl", where), where + ": stsEndpointUrl"));
+    String timeout = text(node, "timeout", where);
+    if (timeout != null) {
+      b.timeouts(Timeouts.parse(timeout, where + ": timeout"));
+    }
+    b.retries(integer(node, "retries", where));
+    Boolean insecure = bool(node, "insecure", where);
+    if (insecure != null) {
+      b.insecure(insecure);
+    }
+    b.proxy(Urls.http(text(node, "proxy", where), where + ": proxy"));
+    Boolean systemProxy = bool(node, "systemProxy", where);
+    if (systemProxy != null) {
+      b.systemProxy(systemProxy);
+    }
+    b.identityStoreId(text(node, "identityStoreId", where));
+    return b;
+  }
+
+  private String text(JsonNode node, String key, String where) {
+    JsonNode v = node.get(key);
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    if (!v.isValueNode()) {
+      throw new UsageException(where + ": " + key + " must be a single value");
+    }
+    return interpolate(v.asText(), where + ": " + key);
+  }
+
+  private Integer integer(JsonNode node, String key, String where) {
+    String t = text(node, key, where);
+    if (t == null) {
+      return null;
+    }
+    try {
+      return Integer.valueOf(t.trim());
+    } catch (NumberFormatException e) {
+      throw new UsageException(where + ": " + key + " must be a whole number, got '" + t + "'");
+    }
+  }
+
+  private Boolean bool(JsonNode node, String key, String where) {
+    String t = text(node, key, where);
+    if (t == null) {
+      return null;
+    }
+    return switch (t.trim().toLowerCase(java.util.Locale.ROOT)) {
+      case "true", "yes" -> true;
+      case "false", "no" -> false;
+      default -> throw new UsageException(where + ": " + key + " must be true or false, got '" + t + "'");
+    };
+  }
+
+  /** Replaces every ${NAME} with the variable's value; an unset variable is an error, not "". */
+  private String interpolate(String value, String where) {
+    Matcher m = REFERENCE.matcher(value);
+    var out = new StringBuilder();
+    while (m.find()) {
+      String v = env.get(m.group(1));
+      if (v == null) {
+        throw new UsageException(where + " refers to ${" + m.group(1) + "}, which is not set in the environment");
+      }
+      m.appendReplacement(out, Matcher.quoteReplacement(v));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  private static void checkKeys(JsonNode node, Set<String> allowed, String where) {
+    List<String> unknown = new ArrayList<>();
+    node.fieldNames().forEachRemaining(k -> {
+      if (!allowed.contains(k)) {
+        unknown.add(k);
+      }
+    });
+    if (!unknown.isEmpty()) {
+      throw new UsageException(where + ": unknown key " + String.join(", ", unknown) + "; accepted: "
+          + String.join(", ", new TreeSet<>(allowed)));
+    }
+  }
+}

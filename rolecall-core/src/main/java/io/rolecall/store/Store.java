@@ -1,0 +1,175 @@
+package io.rolecall.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.rolecall.UsageException;
+import io.rolecall.audit.AuditJournal;
+import io.rolecall.auth.Redactor;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+
+/**
+ * rolecall's store: an embedded SQLite file by default, PostgreSQL by JDBC URL for teams. The schema
+ * is migrated by Flyway on open, from the scripts for the store's kind. Every user of the store goes
+ * through {@link #transaction}, which commits or rolls back as a whole.
+ */
+public final class Store implements AutoCloseable {
+  public enum Kind { SQLITE, POSTGRESQL }
+
+  /** Where the store lives when nothing says otherwise. */
+  public static Path defaultPath() {
+    return Path.of(System.getProperty("user.home"), ".rolecall", "rolecall.db");
+  }
+
+  private static final Pattern PASSWORD = Pattern.compile("(?i)([?&]password=)([^&]*)");
+
+  private final Kind kind;
+  private final String description;
+  private final HikariDataSource dataSource;
+
+  private Store(Kind kind, String description, HikariDataSource dataSource) {
+    this.kind = kind;
+    this.description = description;
+    this.dataSource = dataSource;
+  }
+
+  /**
+   * Opens (creating and migrating as needed) the store at {@code location}: a file path for SQLite,
+   * a {@code jdbc:sqlite:} or {@code jdbc:postgresql:} URL, or null for {@link #defaultPath()}.
+   */
+  public static Store open(String location) {
+    String url = toJdbcUrl(location);
+    Kind kind = url.startsWith("jdbc:postgresql:") ? Kind.POSTGRESQL : Kind.SQLITE;
+    String shown = masked(url);
+    var config = new HikariConfig();
+    config.setJdbcUrl(url);
+    config.setPoolName("rolecall-store");
+    config.setAutoCommit(false);
+    // Fail at once when the database cannot be reached: a command should say so, not hang.
+    config.setInitializationFailTimeout(1);
+    if (kind == Kind.SQLITE) {
+      // One connection: SQLite has one writer at a time anyway, and a single connection never meets
+      // SQLITE_BUSY. WAL lets readers in other processes proceed; FULL sync makes commits durable.
+      config.setMaximumPoolSize(1);
+      config.addDataSourceProperty("journal_mode", "WAL");
+      config.addDataSourceProperty("synchronous", "FULL");
+      config.addDataSourceProperty("busy_timeout", "30000");
+      config.addDataSourceProperty("foreign_keys", "true");
+    } else {
+      config.setMaximumPoolSize(Math.max(4, Runtime.getRuntime().availableProcessors() * 2));
+      config.setConnectionTimeout(30_000);
+    }
+    HikariDataSource ds;
+    try {
+      ds = new HikariDataSource(config);
+      migrate(ds, kind);
+    } catch (FlywayException | com.zaxxer.hikari.pool.HikariPool.PoolInitializationException e) {
+      throw new UsageException("db: cannot open " + shown + ": " + Redactor.global().redact(rootMessage(e)));
+    }
+    return new Store(kind, shown, ds);
+  }
+
+  private static void migrate(DataSource ds, Kind kind) {
+    Flyway.configure()
+        .dataSource(ds)
+        .locations("classpath:db/migration/" + (kind == Kind.SQLITE ? "sqlite" : "postgresql"))
+        .failOnMissingLocations(true)
+        .load()
+        .migrate();
+  }
+
+  static String toJdbcUrl(String location) {
+    if (location != null && location.startsWith("jdbc:")) {
+      if (!location.startsWith("jdbc:sqlite:") && !location.startsWith("jdbc:postgresql:")) {
+        throw new UsageException("db: expected a file path, jdbc:sqlite:PATH or jdbc:postgresql://HOST/DB, got '"
+            + masked(location) + "'");
+      }
+      registerPassword(location);
+      return location;
+    }
+    Path path = location == null ? defaultPath() : Path.of(location.replaceFirst("^~", System.getProperty("user.home")));
+    try {
+      Path dir = path.toAbsolutePath().getParent();
+      if (!Files.isDirectory(dir)) {
+        Files.createDirectories(dir);
+        try {
+          // The journal and inventory describe a security estate: keep them from other local users.
+          Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        } catch (UnsupportedOperationException ignored) {
+          // Not a POSIX file system; the platform's defaults apply.
+        }
+      }
+    } catch (IOException e) {
+      throw new UsageException("db: cannot create the directory for " + path + ": " + e.getMessage());
+    }
+    return "jdbc:sqlite:" + path.toAbsolutePath();
+  }
+
+  private static void registerPassword(String url) {
+    Matcher m = PASSWORD.matcher(url);
+    while (m.find()) {
+      Redactor.global().register(m.group(2));
+    }
+  }
+
+  /** The JDBC URL with any password masked, for messages. */
+  static String masked(String url) {
+    return PASSWORD.matcher(url).replaceAll("$1****");
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  /** The store's location as it may be shown (password masked). */
+  public String description() {
+    return description;
+  }
+
+  /** Work that needs a connection, run in one transaction: committed if it returns, rolled back if it throws. */
+  @FunctionalInterface
+  public interface Work<T> {
+    T apply(Connection connection) throws SQLException;
+  }
+
+  public <T> T transaction(Work<T> work) {
+    try (Connection c = dataSource.getConnection()) {
+      try {
+        T result = work.apply(c);
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new StoreException("store " + description + ": " + Redactor.global().redact(e.getMessage()), e);
+    }
+  }
+
+  public AuditJournal auditJournal() {
+    return new SqlAuditJournal(this);
+  }
+
+  @Override
+  public void close() {
+    dataSource.close();
+  }
+}

@@ -1,0 +1,59 @@
+package io.rolecall.sandbox;
+
+import io.rolecall.sandbox.auth.Principal;
+import io.rolecall.sandbox.service.iam.IamState;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * One AWS account. Each service keeps its per-account state here, created on first use through
+ * {@link #state(Class, Supplier)}; the accessors ({@link #iam()}, ...) are shortcuts for tests.
+ */
+public final class Account {
+  private final String id;
+  private final World world;
+  private final Map<Class<?>, Object> states = new ConcurrentHashMap<>();
+  private AccessKey rootKey;
+
+  Account(String id, World world) {
+    this.id = id;
+    this.world = world;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public World world() {
+    return world;
+  }
+
+  public Principal.Root root() {
+    return new Principal.Root(id);
+  }
+
+  /** This account's IAM: users, roles, policies, password policy. */
+  public IamState iam() {
+    return state(IamState.class, () -> new IamState(this));
+  }
+
+  /** The state a service keeps for this account, created by {@code factory} the first time it is asked for. */
+  public <S> S state(Class<S> type, Supplier<S> factory) {
+    return type.cast(states.computeIfAbsent(type, t -> factory.get()));
+  }
+
+  /** A long-term access key of the account's root user (created once). */
+  public synchronized AccessKey rootAccessKey() {
+    if (rootKey == null) {
+      var c = world.issueAccessKey(root());
+      rootKey = new AccessKey(c.accessKeyId(), c.secretAccessKey());
+    }
+    return rootKey;
+  }
+
+  @Override
+  public String toString() {
+    return "Account[" + id + "]";
+  }
+}

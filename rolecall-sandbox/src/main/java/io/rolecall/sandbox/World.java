@@ -1,0 +1,75 @@
+package io.rolecall.sandbox;
+
+import io.rolecall.sandbox.auth.Credential;
+import io.rolecall.sandbox.auth.Principal;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * Everything the sandbox knows: accounts (each holding its services' state) and every credential issued, indexed by
+ * access key id so any request can be authenticated whichever account it acts on. Thread-safe.
+ */
+public final class World {
+  private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
+
+  private final SandboxClock clock = new SandboxClock();
+  private final Map<String, Account> accounts = new ConcurrentHashMap<>();
+  private final Map<String, Credential> credentials = new ConcurrentHashMap<>();
+
+  public SandboxClock clock() {
+    return clock;
+  }
+
+  /** The account with this 12-digit id, created on first use. */
+  public Account account(String accountId) {
+    if (accountId == null || !ACCOUNT_ID.matcher(accountId).matches()) {
+      throw new IllegalArgumentException("an account id is 12 digits, got: " + accountId);
+    }
+    return accounts.computeIfAbsent(accountId, id -> new Account(id, this));
+  }
+
+  /** The account if it exists; wire handlers use this so a request never creates an account. */
+  public Optional<Account> findAccount(String accountId) {
+    return Optional.ofNullable(accountId == null ? null : accounts.get(accountId));
+  }
+
+  public List<Account> accounts() {
+    return accounts.values().stream().sorted(Comparator.comparing(Account::id)).toList();
+  }
+
+  /** Issues a long-term (AKIA) key for a user or root. */
+  public Credential issueAccessKey(Principal principal) {
+    var c = new Credential(Ids.accessKeyId(false), Ids.secretAccessKey(), null, null, principal, clock.now(), false);
+    credentials.put(c.accessKeyId(), c);
+    return c;
+  }
+
+  /** Issues temporary (ASIA) credentials valid for {@code duration} from the sandbox clock's now. */
+  public Credential issueSession(Principal principal, Duration duration, boolean mfaAuthenticated) {
+    var now = clock.now();
+    var c = new Credential(Ids.accessKeyId(true), Ids.secretAccessKey(), Ids.sessionToken(), now.plus(duration),
+        principal, now, mfaAuthenticated);
+    credentials.put(c.accessKeyId(), c);
+    return c;
+  }
+
+  public Optional<Credential> credential(String accessKeyId) {
+    return Optional.ofNullable(accessKeyId == null ? null : credentials.get(accessKeyId));
+  }
+
+  /** Long-term keys of one principal, oldest first. */
+  public List<Credential> accessKeysOf(Principal principal) {
+    return credentials.values().stream().filter(c -> !c.temporary() && c.principal().equals(principal))
+        .sorted(Comparator.comparing(Credential::created).thenComparing(Credential::accessKeyId)).toList();
+  }
+
+  /** Forgets a key: requests signed with it then fail as an unknown key would. */
+  public boolean revoke(String accessKeyId) {
+    return credentials.remove(accessKeyId) != null;
+  }
+}

@@ -1,0 +1,261 @@
+package io.rolecall.sandbox.service.iam;
+
+import io.rolecall.sandbox.AccessKey;
+import io.rolecall.sandbox.Account;
+import io.rolecall.sandbox.Ids;
+import io.rolecall.sandbox.TrustPolicy;
+import io.rolecall.sandbox.auth.Principal;
+import io.rolecall.sandbox.policy.PolicyDocument;
+import io.rolecall.sandbox.protocol.AwsException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/**
+ * One account's IAM: users, roles, managed policies, attachments and the password policy. Its public methods are
+ * the setup API tests use and what the wire handlers call; failures are IAM's own errors (NoSuchEntity,
+ * EntityAlreadyExists, MalformedPolicyDocument...). Names are unique case-insensitively, as in IAM. Thread-safe.
+ */
+public final class IamState {
+  private final Account account;
+  private final Map<String, IamUser> users = new ConcurrentSkipListMap<>(String.CASE_INSENSITIVE_ORDER);
+  private final Map<String, IamRole> roles = new ConcurrentSkipListMap<>(String.CASE_INSENSITIVE_ORDER);
+  private final Map<String, ManagedPolicy> policies = new ConcurrentHashMap<>(); // customer-managed, by ARN
+  private final Map<String, Attached> attachments = new ConcurrentHashMap<>(); // by user or role ARN
+  private volatile PasswordPolicy passwordPolicy;
+
+  /** The identity policies of one user or role: inline by name, managed by ARN. */
+  private record Attached(Map<String, PolicyDocument> inline, Set<String> managed) {
+    Attached() {
+      this(new ConcurrentSkipListMap<>(), ConcurrentHashMap.newKeySet());
+    }
+  }
+
+  public IamState(Account account) {
+    this.account = account;
+  }
+
+  // ---- users and keys
+
+  /** Creates user {@code name} and one access key for it. */
+  public AccessKey createUserWithAccessKey(String name) {
+    createUser(name);
+    return createAccessKey(name);
+  }
+
+  public IamUser createUser(String name) {
+    return createUser(name, "/");
+  }
+
+  public IamUser createUser(String name, String path) {
+    var user = new IamUser(account.id(), name, path, Ids.uniqueId("AIDA"),
+        "arn:aws:iam::" + account.id() + ":user" + path + name, account.world().clock().now());
+    if (users.putIfAbsent(name, user) != null) {
+      throw AwsException.conflict("EntityAlreadyExists", "User with name " + name + " already exists.");
+    }
+    return user;
+  }
+
+  public Optional<IamUser> user(String name) {
+    return Optional.ofNullable(users.get(name));
+  }
+
+  public IamUser requireUser(String name) {
+    return user(name).orElseThrow(() -> noSuchEntity("The user with name " + name + " cannot be found."));
+  }
+
+  public List<IamUser> users() {
+    return List.copyOf(users.values());
+  }
+
+  /** A new long-term key for the user; IAM allows two per user. */
+  public AccessKey createAccessKey(String userName) {
+    var user = requireUser(userName);
+    synchronized (user) {
+      if (account.world().accessKeysOf(user.principal()).size() >= 2) {
+        throw AwsException.conflict("LimitExceeded", "Cannot exceed quota for AccessKeysPerUser: 2");
+      }
+      var c = account.world().issueAccessKey(user.principal());
+      return new AccessKey(c.accessKeyId(), c.secretAccessKey());
+    }
+  }
+
+  // ---- roles
+
+  public IamRole createRole(String name, TrustPolicy trustPolicy) {
+    return createRole(name, trustPolicy.json());
+  }
+
+  public IamRole createRole(String name, String trustPolicyJson) {
+    return createRole(name, trustPolicyJson, IamRole.DEFAULT_MAX_SESSION_DURATION);
+  }
+
+  /** @param maxSessionDurationSeconds 3600..43200, the cap on AssumeRole's DurationSeconds */
+  public IamRole createRole(String name, String trustPolicyJson, int maxSessionDurationSeconds) {
+    return createRole(name, "/", trustPolicyJson, maxSessionDurationSeconds, null);
+  }
+
+  public IamRole createRole(String name, String path, String trustPolicyJson, int maxSessionDurationSeconds,
+                            String description) {
+    if (maxSessionDurationSeconds < 3600 || maxSessionDurationSeconds > 43200) {
+      throw AwsException.badRequest("ValidationError", "1 validation error detected: Value '" + maxSessionDurationSeconds
+          + "' at 'maxSessionDuration' failed to satisfy constraint: Member must have value "
+          + (maxSessionDurationSeconds < 3600 ? "greater than or equal to 3600" : "less than or equal to 43200"));
+    }
+    var role = new IamRole(account.id(), name, path, Ids.uniqueId("AROA"),
+        "arn:aws:iam::" + account.id() + ":role" + path + name, parse(trustPolicyJson), maxSessionDurationSeconds,
+        description, account.world().clock().now());
+    if (roles.putIfAbsent(name, role) != null) {
+      throw AwsException.conflict("EntityAlreadyExists", "Role with name " + name + " already exists.");
+    }
+    return role;
+  }
+
+  public Optional<IamRole> role(String name) {
+    return Optional.ofNullable(roles.get(name));
+  }
+
+  public IamRole requireRole(String name) {
+    return role(name).orElseThrow(() -> noSuchEntity("The role with name " + name + " cannot be found."));
+  }
+
+  /** The role with exactly this ARN (path included). */
+  public Optional<IamRole> roleByArn(String arn) {
+    String name = arn.substring(arn.lastIndexOf('/') + 1);
+    return role(name).filter(r -> r.arn().equals(arn));
+  }
+
+  public List<IamRole> roles() {
+    return List.copyOf(roles.values());
+  }
+
+  /** Replaces a role's trust policy (UpdateAssumeRolePolicy). */
+  public IamRole updateTrustPolicy(String roleName, String trustPolicyJson) {
+    var doc = parse(trustPolicyJson);
+    return roles.compute(roleName, (k, r) -> {
+      if (r == null) throw noSuchEntity("The role with name " + roleName + " cannot be found.");
+      return new IamRole(r.accountId(), r.name(), r.path(), r.roleId(), r.arn(), doc, r.maxSessionDuration(),
+          r.description(), r.createDate());
+    });
+  }
+
+  // ---- policies
+
+  /** Creates a customer-managed policy; returns its ARN. */
+  public String createPolicy(String name, String policyJson) {
+    return createPolicy(name, "/", policyJson).arn();
+  }
+
+  public ManagedPolicy createPolicy(String name, String path, String policyJson) {
+    String arn = "arn:aws:iam::" + account.id() + ":policy" + path + name;
+    var policy = new ManagedPolicy(name, path, Ids.uniqueId("ANPA"), arn, parse(policyJson),
+        account.world().clock().now());
+    if (policies.putIfAbsent(arn, policy) != null) {
+      throw AwsException.conflict("EntityAlreadyExists", "A policy called " + name + " already exists. Duplicate names are not allowed.");
+    }
+    return policy;
+  }
+
+  /** A customer-managed policy of this account or an AWS-managed one. */
+  public Optional<ManagedPolicy> policy(String arn) {
+    return Optional.ofNullable(policies.get(arn)).or(() -> AwsManagedPolicies.byArn(arn));
+  }
+
+  public List<ManagedPolicy> policies() {
+    return List.copyOf(new TreeMap<>(policies).values());
+  }
+
+  public void putRolePolicy(String roleName, String policyName, String policyJson) {
+    attached(requireRole(roleName).arn()).inline().put(policyName, parse(policyJson));
+  }
+
+  public void putUserPolicy(String userName, String policyName, String policyJson) {
+    attached(requireUser(userName).arn()).inline().put(policyName, parse(policyJson));
+  }
+
+  public void attachRolePolicy(String roleName, String policyArn) {
+    attached(requireRole(roleName).arn()).managed().add(requirePolicy(policyArn).arn());
+  }
+
+  public void attachUserPolicy(String userName, String policyArn) {
+    attached(requireUser(userName).arn()).managed().add(requirePolicy(policyArn).arn());
+  }
+
+  /** Inline policies of a user or role, by name, as given. */
+  public Map<String, String> inlinePolicies(String entityArn) {
+    var out = new TreeMap<String, String>();
+    attached(entityArn).inline().forEach((name, doc) -> out.put(name, doc.json()));
+    return out;
+  }
+
+  /** ARNs of the managed policies attached to a user or role. */
+  public List<String> attachedPolicies(String entityArn) {
+    return attached(entityArn).managed().stream().sorted().toList();
+  }
+
+  /**
+   * The identity policies that govern a principal: a user's own, or for a role session the role's. Empty for root
+   * and for principals nothing is attached to (see {@link io.rolecall.sandbox.policy.Authorizer}).
+   */
+  public List<PolicyDocument> identityPolicies(Principal principal) {
+    String entityArn = switch (principal) {
+      case Principal.Root r -> null;
+      case Principal.User u -> u.arn();
+      case Principal.AssumedRole ar -> ar.roleArn();
+    };
+    var set = entityArn == null ? null : attachments.get(entityArn);
+    if (set == null) return List.of();
+    var out = new ArrayList<>(set.inline().values());
+    set.managed().forEach(arn -> policy(arn).ifPresent(p -> out.add(p.document())));
+    return out;
+  }
+
+  // ---- password policy
+
+  public Optional<PasswordPolicy> passwordPolicy() {
+    return Optional.ofNullable(passwordPolicy);
+  }
+
+  public void setPasswordPolicy(PasswordPolicy policy) {
+    passwordPolicy = policy;
+  }
+
+  /** Removes the policy; NoSuchEntity when there is none, as IAM does. */
+  public void deletePasswordPolicy() {
+    synchronized (this) {
+      if (passwordPolicy == null) throw noPasswordPolicy();
+      passwordPolicy = null;
+    }
+  }
+
+  AwsException noPasswordPolicy() {
+    return noSuchEntity("The Password Policy with domain name " + account.id() + " cannot be found.");
+  }
+
+  // ---- helpers
+
+  private Attached attached(String entityArn) {
+    return attachments.computeIfAbsent(entityArn, k -> new Attached());
+  }
+
+  private ManagedPolicy requirePolicy(String arn) {
+    return policy(arn).orElseThrow(() -> noSuchEntity("Policy " + arn + " does not exist or is not attachable."));
+  }
+
+  private static PolicyDocument parse(String json) {
+    try {
+      return PolicyDocument.parse(json);
+    } catch (PolicyDocument.MalformedPolicyException e) {
+      throw AwsException.badRequest("MalformedPolicyDocument", e.invalidJson() ? e.getMessage() : "Syntax errors in policy.");
+    }
+  }
+
+  private static AwsException noSuchEntity(String message) {
+    return AwsException.notFound("NoSuchEntity", message);
+  }
+}
