@@ -22,6 +22,11 @@ public final class GlobalOptions {
       description = "table (default), json (raw results) or context (XSOAR context by path).")
   String output;
 
+  @Option(names = "--db", scope = ScopeType.INHERIT, paramLabel = "PATH|JDBC-URL",
+      description = "Store for the audit journal and inventory: a SQLite file (default ~/.rolecall/rolecall.db)"
+          + " or jdbc:postgresql://HOST/DB?user=...")
+  String db;
+
   @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Log SDK activity to stderr (secrets stay masked).")
   boolean debug;
 

@@ -29,6 +29,8 @@ public final class Main {
         .setOut(new PrintWriter(cli.out(), true))
         .setErr(new PrintWriter(cli.err(), true))
         .setCaseInsensitiveEnumValuesAllowed(true)
+        // "--instance demo" must not read "demo" as the subcommand of that name.
+        .setAllowSubcommandsAsOptionParameters(true)
         .setParameterExceptionHandler((e, a) -> {
           cli.error(Redactor.global().redact(e.getMessage()) + " (see rolecall --help)");
           return 2;

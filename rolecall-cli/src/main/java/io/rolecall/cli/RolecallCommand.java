@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
         "Authenticate to many AWS accounts, run XSOAR-compatible security commands, take a roll call of identities.",
         "",
         "Run a command:  rolecall [flags] <command> [name=value ...]   (list them with: rolecall help)"},
-    subcommands = {HelpCommand.class, TestCommand.class})
+    subcommands = {HelpCommand.class, TestCommand.class, DemoCommand.class})
 public final class RolecallCommand implements Callable<Integer> {
   final Cli cli;
 
@@ -49,12 +49,22 @@ public final class RolecallCommand implements Callable<Integer> {
     var rawArgs = Arguments.split(name, words.subList(1, words.size()));
     OutputFormat format = OutputFormat.parse(global.output);
     AuthSettings settings = settings();
-    try (var sessions = new Sessions()) {
-      var executor = new CommandExecutor(registry, sessions, null, actor(), parallelism(), Clock.systemUTC());
+    try (var sessions = new Sessions(); var store = new LazyStore(dbLocation())) {
+      var executor = new CommandExecutor(registry, sessions, () -> store.get().auditJournal(), actor(), parallelism(),
+          Clock.systemUTC());
       var execution = executor.execute(settings, name, rawArgs);
       ExecutionPrinter.print(cli, execution, format);
       return execution.exitCode();
     }
+  }
+
+  /** The store location: --db, else the config file's db:, else the default file (null). */
+  String dbLocation() {
+    if (global.db != null) {
+      return global.db;
+    }
+    var config = SettingsLoader.config(global, cli.env());
+    return config == null ? null : config.db();
   }
 
   /** The instance's settings (env, config, flags), with the --insecure warning SPEC §1 asks for. */

@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 
 /**
  * Runs a command: validates the arguments, applies command-level overrides to the instance,
@@ -32,16 +33,17 @@ public final class CommandExecutor {
 
   private final CommandRegistry registry;
   private final Sessions sessions;
-  private final AuditJournal journal;
+  private final Supplier<AuditJournal> journal;
   private final String actor;
   private final int parallelism;
   private final Clock clock;
 
   /**
-   * @param journal where applied changes go; null only where no command that mutates can run
+   * @param journal where applied changes go, asked for only when a change is applied (so read-only
+   *     commands never open the store)
    * @param actor who is running rolecall, recorded with each change
    */
-  public CommandExecutor(CommandRegistry registry, Sessions sessions, AuditJournal journal, String actor,
+  public CommandExecutor(CommandRegistry registry, Sessions sessions, Supplier<AuditJournal> journal, String actor,
       int parallelism, Clock clock) {
     this.registry = registry;
     this.sessions = sessions;
@@ -60,9 +62,6 @@ public final class CommandExecutor {
     CommandSpec spec = command.spec();
     Arguments args = Arguments.parse(spec, rawArgs);
     AuthSettings settings = withOverrides(instance, args);
-    if (spec.mutating() && !args.dryRun() && journal == null) {
-      throw new IllegalStateException("no audit journal configured for mutating command " + spec.name());
-    }
     List<String> accounts = targets(spec, args, settings);
     if (accounts.size() == 1) {
       return new Execution(spec, List.of(runIn(command, args, settings, accounts.getFirst())));
@@ -158,7 +157,7 @@ public final class CommandExecutor {
         session.region(), spec.name(), args.given(), principal, change.resource(),
         Redactor.global().redact(Json.write(change.before())), Redactor.global().redact(Json.write(change.after())));
     try {
-      journal.append(entry);
+      journal.get().append(entry);
     } catch (RuntimeException e) {
       throw new io.rolecall.CommandFailedException("the change to " + change.resource() + " was applied but could not"
           + " be written to the audit journal: " + Redactor.global().redact(String.valueOf(e.getMessage())));

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 /**
@@ -20,6 +21,13 @@ public final class World {
   private final SandboxClock clock = new SandboxClock();
   private final Map<String, Account> accounts = new ConcurrentHashMap<>();
   private final Map<String, Credential> credentials = new ConcurrentHashMap<>();
+  private final AtomicLong sessionsIssued = new AtomicLong();
+
+  /**
+   * Temporary credentials this long past expiry are forgotten (then they fail as unknown keys, not ExpiredToken),
+   * so a long benchmark issuing sessions does not grow memory without bound.
+   */
+  static final Duration FORGET_EXPIRED_AFTER = Duration.ofHours(24);
 
   public SandboxClock clock() {
     return clock;
@@ -55,6 +63,10 @@ public final class World {
     var c = new Credential(Ids.accessKeyId(true), Ids.secretAccessKey(), Ids.sessionToken(), now.plus(duration),
         principal, now, mfaAuthenticated);
     credentials.put(c.accessKeyId(), c);
+    if (sessionsIssued.incrementAndGet() % 4096 == 0) {
+      var horizon = now.minus(FORGET_EXPIRED_AFTER);
+      credentials.values().removeIf(old -> old.temporary() && old.expiration().isBefore(horizon));
+    }
     return c;
   }
 

@@ -27,22 +27,26 @@ final class PasswordPolicies {
     }
   }
 
-  /** The policy as a plain map in {@link #FIELDS} order; absent fields are left out. */
+  /**
+   * The policy as a plain map in {@link #FIELDS} order. IAM leaves out booleans that are false and
+   * the two numbers that are not set; the booleans are filled in as false so every policy has every
+   * flag, while an unset MaxPasswordAge or PasswordReusePrevention stays absent (it means "none").
+   */
   static Map<String, Object> toMap(PasswordPolicy p) {
     var m = new LinkedHashMap<String, Object>();
     if (p == null) {
       return m;
     }
     putIfSet(m, "MinimumPasswordLength", p.minimumPasswordLength());
-    putIfSet(m, "RequireSymbols", p.requireSymbols());
-    putIfSet(m, "RequireNumbers", p.requireNumbers());
-    putIfSet(m, "RequireUppercaseCharacters", p.requireUppercaseCharacters());
-    putIfSet(m, "RequireLowercaseCharacters", p.requireLowercaseCharacters());
-    putIfSet(m, "AllowUsersToChangePassword", p.allowUsersToChangePassword());
-    putIfSet(m, "ExpirePasswords", p.expirePasswords());
+    m.put("RequireSymbols", Boolean.TRUE.equals(p.requireSymbols()));
+    m.put("RequireNumbers", Boolean.TRUE.equals(p.requireNumbers()));
+    m.put("RequireUppercaseCharacters", Boolean.TRUE.equals(p.requireUppercaseCharacters()));
+    m.put("RequireLowercaseCharacters", Boolean.TRUE.equals(p.requireLowercaseCharacters()));
+    m.put("AllowUsersToChangePassword", Boolean.TRUE.equals(p.allowUsersToChangePassword()));
+    m.put("ExpirePasswords", Boolean.TRUE.equals(p.expirePasswords()));
     putIfSet(m, "MaxPasswordAge", p.maxPasswordAge());
     putIfSet(m, "PasswordReusePrevention", p.passwordReusePrevention());
-    putIfSet(m, "HardExpiry", p.hardExpiry());
+    m.put("HardExpiry", Boolean.TRUE.equals(p.hardExpiry()));
     return m;
   }
 

@@ -35,9 +35,18 @@ import java.util.concurrent.Executors;
  */
 public final class SandboxServer implements AutoCloseable {
   static {
-    // Headers and body go out in two writes; without TCP_NODELAY, Nagle's algorithm meeting the client's delayed
-    // ACK can add ~40 ms to every response. Read once when the JDK server first starts in this JVM.
-    System.setProperty("sun.net.httpserver.nodelay", "true");
+    // The JDK server reads these once, when the first HttpServer of the JVM starts; explicit -D settings win.
+    // Headers and body go out in two writes: without TCP_NODELAY, Nagle's algorithm meeting the client's delayed
+    // ACK can add ~40 ms to every response.
+    defaultProperty("sun.net.httpserver.nodelay", "true");
+    // Past this many idle keep-alive connections the JDK server closes each newly idle one right after its
+    // response, without "Connection: close", so the client's next request on it fails (default 200: a burst of
+    // concurrent clients would make later keep-alive requests fail with "Unexpected end of file").
+    defaultProperty("sun.net.httpserver.maxIdleConnections", "100000");
+  }
+
+  private static void defaultProperty(String name, String value) {
+    if (System.getProperty(name) == null) System.setProperty(name, value);
   }
 
   private final HttpServer server;

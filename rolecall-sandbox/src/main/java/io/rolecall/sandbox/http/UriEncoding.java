@@ -31,19 +31,27 @@ public final class UriEncoding {
   public static String decode(String value, boolean plusIsSpace) {
     if (value.indexOf('%') < 0 && !(plusIsSpace && value.indexOf('+') >= 0)) return value;
     var bytes = new ByteArrayOutputStream(value.length());
-    for (int i = 0; i < value.length(); i++) {
+    int i = 0;
+    while (i < value.length()) {
       char c = value.charAt(i);
-      if (c == '%' && i + 2 < value.length()
-          && Character.digit(value.charAt(i + 1), 16) >= 0 && Character.digit(value.charAt(i + 2), 16) >= 0) {
+      if (c == '%' && i + 2 < value.length() && hex(value.charAt(i + 1)) && hex(value.charAt(i + 2))) {
         bytes.write(Integer.parseInt(value, i + 1, i + 3, 16));
-        i += 2;
+        i += 3;
       } else if (c == '+' && plusIsSpace) {
         bytes.write(' ');
-      } else {
-        bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+        i++;
+      } else { // copy the run up to the next escape whole, so surrogate pairs stay together
+        int end = i + 1;
+        while (end < value.length() && value.charAt(end) != '%' && !(plusIsSpace && value.charAt(end) == '+')) end++;
+        bytes.writeBytes(value.substring(i, end).getBytes(StandardCharsets.UTF_8));
+        i = end;
       }
     }
     return bytes.toString(StandardCharsets.UTF_8);
+  }
+
+  private static boolean hex(char c) {
+    return Character.digit(c, 16) >= 0;
   }
 
   /** Splits {@code a=1&b&c=x} into decoded pairs, keeping order; a name without '=' gets the empty value. */

@@ -76,7 +76,7 @@ public final class IamState {
   /** A new long-term key for the user; IAM allows two per user. */
   public AccessKey createAccessKey(String userName) {
     var user = requireUser(userName);
-    synchronized (user) {
+    synchronized (this) { // count-then-issue must not interleave
       if (account.world().accessKeysOf(user.principal()).size() >= 2) {
         throw AwsException.conflict("LimitExceeded", "Cannot exceed quota for AccessKeysPerUser: 2");
       }
