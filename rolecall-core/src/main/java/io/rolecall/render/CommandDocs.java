@@ -28,6 +28,9 @@ public final class CommandDocs {
       }
       out.append('\n');
     }
+    if (!spec.changeArgs().isEmpty()) {
+      out.append("\nGive at least one of: ").append(String.join(", ", spec.changeArgs())).append('\n');
+    }
     out.append("\nEvery command also accepts: ");
     out.append(String.join(", ", CommandSpec.COMMON_ARGS.stream().map(ArgSpec::name).toList()));
     out.append("\n\nContext outputs:\n");
@@ -60,6 +63,10 @@ public final class CommandDocs {
         out.append(" Default: ").append(a.defaultValue()).append('.');
       }
       out.append(" | ").append(a.required() ? "Required" : "Optional").append(" |\n");
+    }
+    if (!spec.changeArgs().isEmpty()) {
+      out.append("\nGive at least one of: ").append(String.join(", ", spec.changeArgs().stream()
+          .map(a -> "`" + a + "`").toList())).append(".\n");
     }
     out.append("\n#### Context Output\n\n");
     if (spec.outputs().isEmpty()) {
