@@ -7,6 +7,7 @@ import io.rolecall.sandbox.service.iam.IamState;
 import io.rolecall.sandbox.service.organizations.Organization;
 import io.rolecall.sandbox.service.s3.S3State;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -53,7 +54,7 @@ public final class Account {
   }
 
   /** The organization this account belongs to, if any. */
-  public java.util.Optional<Organization> organization() {
+  public Optional<Organization> organization() {
     return Organization.of(this);
   }
 
