@@ -3,7 +3,10 @@ package io.rolecall.cli;
 import io.rolecall.sandbox.AccessKey;
 import io.rolecall.sandbox.Sandbox;
 import io.rolecall.sandbox.TrustPolicy;
+import io.rolecall.sandbox.service.ec2.LaunchSpec;
 import io.rolecall.sandbox.service.iam.PasswordPolicy;
+import io.rolecall.sandbox.service.organizations.AccountState;
+import io.rolecall.sandbox.service.s3.PublicAccessBlock;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,6 +18,10 @@ record DemoOrganization(AccessKey engineKey) {
   static final String ROLE = "RolecallRemediation";
   static final String EXTERNAL_ID = "rolecall-demo-7f3a9c";
   static final String SECRET_VARIABLE = "ROLECALL_DEMO_SECRET_KEY";
+  /** Left in the organization but suspended: account_id=all must skip it. */
+  static final String SUSPENDED = "555555555555";
+  static final String BUCKET = "acme-public-assets";
+  static final String INSTANCE = "i-0de30a1b2c3d4e5f6";
 
   /** One command of the scenario, why it is there, and the exit code it must end with. */
   record Step(String why, List<String> args, int expectedExit) {}
@@ -23,9 +30,18 @@ record DemoOrganization(AccessKey engineKey) {
     var management = sandbox.account(MANAGEMENT);
     AccessKey engine = management.iam().createUserWithAccessKey("rolecall-engine");
     String engineArn = "arn:aws:iam::" + MANAGEMENT + ":user/rolecall-engine";
-    for (String id : List.of("222222222222", "333333333333")) {
+    for (String id : List.of(MANAGEMENT, "222222222222", "333333333333")) {
       sandbox.account(id).iam().createRole(ROLE, TrustPolicy.trusting(engineArn).withExternalId(EXTERNAL_ID));
     }
+    var org = sandbox.organization(MANAGEMENT);
+    ACCOUNTS.forEach(org::addAccount);
+    org.addAccount(SUSPENDED, "retired", "retired@example.com", AccountState.SUSPENDED);
+    // A bucket left open, and an instance still answering IMDSv1: the remediation targets.
+    var target = sandbox.account("333333333333");
+    target.s3().createBucket(BUCKET);
+    target.s3().setPublicAccessBlock(BUCKET, PublicAccessBlock.ALL_FALSE);
+    target.ec2("us-east-1").launchInstance(LaunchSpec.instance().id(INSTANCE).tag("Name", "web-1")
+        .instanceProfile("arn:aws:iam::333333333333:instance-profile/web"));
     // This account's role was set up for another customer's ExternalId: AssumeRole must fail there.
     sandbox.account("444444444444").iam().createRole(ROLE, TrustPolicy.trusting(engineArn).withExternalId("another-customer"));
     // A weak policy: length 8, digits only, no expiry.
@@ -60,6 +76,28 @@ record DemoOrganization(AccessKey engineKey) {
         new Step("The same result as XSOAR context, for playbooks",
             List.of("aws-iam-account-password-policy-get", "account_id=222222222222", "-o", "context"), 0),
         new Step("Bad input is refused before any call, naming the argument and the accepted form",
-            List.of("aws-iam-account-password-policy-get", "account_id=12345"), 2));
+            List.of("aws-iam-account-password-policy-get", "account_id=12345"), 2),
+        new Step("Preview a stronger password policy: a dry run reads, shows before → after, writes nothing",
+            List.of("aws-iam-account-password-policy-update", "account_id=222222222222", "minimum_password_length=14",
+                "require_symbols=true", "require_uppercase_characters=true", "password_reuse_prevention=24",
+                "dry_run=true"), 0),
+        new Step("Apply it: fields not given (RequireNumbers, AllowUsersToChangePassword) keep their value",
+            List.of("aws-iam-account-password-policy-update", "account_id=222222222222", "minimum_password_length=14",
+                "require_symbols=true", "require_uppercase_characters=true", "password_reuse_prevention=24"), 0),
+        new Step("The audit journal: who changed what, where, when, before and after (the dry run is not in it)",
+            List.of("audit"), 0),
+        new Step("Block public access on an open bucket: only the flags given change",
+            List.of("aws-s3-public-access-block-update", "account_id=333333333333", "bucket=" + BUCKET,
+                "block_public_acls=true", "ignore_public_acls=true", "block_public_policy=true",
+                "restrict_public_buckets=true"), 0),
+        new Step("Require IMDSv2 on an instance, reporting the metadata options before and after",
+            List.of("aws-ec2-instance-metadata-options-modify", "account_id=333333333333", "instance_id=" + INSTANCE,
+                "http_tokens=required"), 0),
+        new Step("Every ACTIVE account of the organization (the suspended one is skipped); 444444444444 still fails",
+            List.of("aws-iam-account-password-policy-get", "account_id=all"), 1),
+        new Step("The least-privilege policy for the target role, from the commands' declared permissions",
+            List.of("policy", "aws-s3-public-access-block-update", "aws-ec2-instance-metadata-options-modify",
+                "--show", "permissions"), 0),
+        new Step("Three changes journaled, newest first", List.of("audit", "--limit", "5"), 0));
   }
 }

@@ -6,6 +6,7 @@ import io.rolecall.render.CommandDocs;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -18,10 +19,18 @@ final class HelpCommand implements Callable<Integer> {
   @Parameters(arity = "0..1", paramLabel = "COMMAND")
   String command;
 
+  @Option(names = "--markdown", description = "Print the whole command reference as Markdown (docs/commands.md).")
+  boolean markdown;
+
   @Override
   public Integer call() {
     var registry = Commands.registry();
     var out = root.cli.out();
+    if (markdown) {
+      out.print(command == null ? CommandDocs.reference(registry.specs())
+          : CommandDocs.markdown(registry.require(command).spec()));
+      return 0;
+    }
     if (command != null) {
       out.print(CommandDocs.text(registry.require(command).spec()));
       return 0;

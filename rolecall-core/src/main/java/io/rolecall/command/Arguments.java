@@ -57,6 +57,10 @@ public final class Arguments {
         }
       }
     }
+    if (!spec.changeArgs().isEmpty() && spec.changeArgs().stream().noneMatch(raw::containsKey)) {
+      throw new UsageException(spec.name() + ": nothing to change: give at least one of "
+          + String.join(", ", spec.changeArgs()));
+    }
     return new Arguments(spec, Collections.unmodifiableMap(values), Collections.unmodifiableMap(new LinkedHashMap<>(raw)));
   }
 

@@ -153,8 +153,11 @@ public final class CommandExecutor {
     String principal = session.role() != null ? session.role().roleArn() + " (session " + session.role().sessionName() + ")"
         : settings.accessKey() != null ? "access key " + settings.accessKey()
         : settings.profile() != null ? "profile " + settings.profile() : "default credential chain";
+    // Arguments carry no credential, but a pasted secret must not outlive the run in the journal either.
+    var arguments = new java.util.LinkedHashMap<String, String>();
+    args.given().forEach((k, v) -> arguments.put(k, Redactor.global().redact(v)));
     var entry = new AuditEntry(0, clock.instant(), actor, settings.instanceName(), session.accountId(),
-        session.region(), spec.name(), args.given(), principal, change.resource(),
+        session.region(), spec.name(), arguments, principal, change.resource(),
         Redactor.global().redact(Json.write(change.before())), Redactor.global().redact(Json.write(change.after())));
     try {
       journal.get().append(entry);

@@ -8,6 +8,10 @@ import java.util.Optional;
  * Everything declared about a command, in one place: name, arguments, context outputs and the IAM
  * permissions its target role needs. Help text, validation, the docs and the policy generator all
  * read this, so they cannot drift apart.
+ *
+ * @param permissions exactly the IAM actions the command calls: the policy generator grants these
+ * @param changeArgs for a mutating command, the arguments that say what to change: at least one
+ *     must be given (a change of nothing is a usage error, caught before any call)
  */
 public record CommandSpec(
     String name,
@@ -17,7 +21,8 @@ public record CommandSpec(
     List<OutputSpec> outputs,
     List<String> permissions,
     boolean mutating,
-    Targeting targeting) {
+    Targeting targeting,
+    List<String> changeArgs) {
 
   public static final String ACCOUNT_ID = "account_id";
   public static final String DRY_RUN = "dry_run";
@@ -39,6 +44,7 @@ public record CommandSpec(
     args = List.copyOf(args);
     outputs = List.copyOf(outputs);
     permissions = List.copyOf(permissions);
+    changeArgs = List.copyOf(changeArgs);
   }
 
   public Optional<ArgSpec> arg(String argName) {
@@ -62,6 +68,7 @@ public record CommandSpec(
     private final List<ArgSpec> args = new ArrayList<>();
     private final List<OutputSpec> outputs = new ArrayList<>();
     private final List<String> permissions = new ArrayList<>();
+    private final List<String> changeArgs = new ArrayList<>();
     private boolean mutating;
     private Targeting targeting = Targeting.ACCOUNTS;
 
@@ -75,6 +82,8 @@ public record CommandSpec(
     public Builder output(String path, String type, String desc) { outputs.add(OutputSpec.of(path, type, desc)); return this; }
     public Builder permissions(String... p) { permissions.addAll(List.of(p)); return this; }
     public Builder mutating() { mutating = true; return this; }
+    /** A mutating command whose change is given by these arguments, at least one of them. */
+    public Builder changes(String... argNames) { mutating = true; changeArgs.addAll(List.of(argNames)); return this; }
     public Builder targeting(Targeting t) { targeting = t; return this; }
 
     public CommandSpec build() {
@@ -90,7 +99,13 @@ public record CommandSpec(
             .withDefault("false"));
       }
       all.addAll(COMMON_ARGS);
-      return new CommandSpec(name, integration, description, all, outputs, permissions, mutating, targeting);
+      for (String c : changeArgs) {
+        if (args.stream().noneMatch(a -> a.name().equals(c))) {
+          throw new IllegalStateException(name + ": change argument " + c + " is not declared");
+        }
+      }
+      return new CommandSpec(name, integration, description, all, outputs, permissions, mutating, targeting,
+          changeArgs);
     }
   }
 }

@@ -28,6 +28,9 @@ public final class CommandDocs {
       }
       out.append('\n');
     }
+    if (!spec.changeArgs().isEmpty()) {
+      out.append("\nGive at least one of: ").append(String.join(", ", spec.changeArgs())).append('\n');
+    }
     out.append("\nEvery command also accepts: ");
     out.append(String.join(", ", CommandSpec.COMMON_ARGS.stream().map(ArgSpec::name).toList()));
     out.append("\n\nContext outputs:\n");
@@ -61,6 +64,10 @@ public final class CommandDocs {
       }
       out.append(" | ").append(a.required() ? "Required" : "Optional").append(" |\n");
     }
+    if (!spec.changeArgs().isEmpty()) {
+      out.append("\nGive at least one of: ").append(String.join(", ", spec.changeArgs().stream()
+          .map(a -> "`" + a + "`").toList())).append(".\n");
+    }
     out.append("\n#### Context Output\n\n");
     if (spec.outputs().isEmpty()) {
       out.append("There is no context output for this command.\n");
@@ -78,8 +85,27 @@ public final class CommandDocs {
     return out.append('\n').toString();
   }
 
+  /** The whole command reference (docs/commands.md): every command of every integration, in registry order. */
+  public static String reference(List<CommandSpec> specs) {
+    var out = new StringBuilder("# rolecall commands\n\n");
+    out.append("Generated from the command specs by `bin/rolecall help --markdown`; do not edit by hand.\n")
+        .append("Every command also accepts ")
+        .append(String.join(", ", CommandSpec.COMMON_ARGS.stream().map(a -> "`" + a.name() + "`").toList()))
+        .append(" (SPEC §2), and `account_id` names one account, a comma list, or `all`.\n\n");
+    String integration = null;
+    for (CommandSpec spec : specs) {
+      if (!spec.integration().equals(integration)) {
+        integration = spec.integration();
+        out.append("## ").append(integration).append(" integration\n\n");
+      }
+      out.append(markdown(spec));
+    }
+    return out.toString();
+  }
+
+  /** Table cell text: pipes escaped, and angle brackets too, which Markdown would take for HTML tags. */
   private static String cell(String s) {
-    return s.replace("|", "\\|").replace("\n", " ");
+    return s.replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;").replace("\n", " ");
   }
 
   static String wrap(String text, int indent) {

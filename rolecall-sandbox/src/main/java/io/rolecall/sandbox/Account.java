@@ -1,8 +1,13 @@
 package io.rolecall.sandbox;
 
 import io.rolecall.sandbox.auth.Principal;
+import io.rolecall.sandbox.service.ec2.Ec2Region;
+import io.rolecall.sandbox.service.ec2.Ec2Service;
 import io.rolecall.sandbox.service.iam.IamState;
+import io.rolecall.sandbox.service.organizations.Organization;
+import io.rolecall.sandbox.service.s3.S3State;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -36,6 +41,21 @@ public final class Account {
   /** This account's IAM: users, roles, policies, password policy. */
   public IamState iam() {
     return state(IamState.class, () -> new IamState(this));
+  }
+
+  /** This account's S3: buckets and their public access blocks, and the account-level block. */
+  public S3State s3() {
+    return state(S3State.class, () -> new S3State(this));
+  }
+
+  /** This account's EC2 in one region: instances ({@code launchInstance(...)}), default VPC and subnet. */
+  public Ec2Region ec2(String region) {
+    return Ec2Service.state(this).region(region);
+  }
+
+  /** The organization this account belongs to, if any. */
+  public Optional<Organization> organization() {
+    return Organization.of(this);
   }
 
   /** The state a service keeps for this account, created by {@code factory} the first time it is asked for. */

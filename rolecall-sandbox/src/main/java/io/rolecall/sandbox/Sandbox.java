@@ -5,6 +5,7 @@ import io.rolecall.sandbox.fault.Faults;
 import io.rolecall.sandbox.http.SandboxServer;
 import io.rolecall.sandbox.imds.Imds;
 import io.rolecall.sandbox.service.Services;
+import io.rolecall.sandbox.service.organizations.Organization;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -65,6 +66,11 @@ public final class Sandbox implements AutoCloseable {
 
   public List<Account> accounts() {
     return world.accounts();
+  }
+
+  /** The organization {@code managementAccountId} manages (created on first use); add members with addAccount. */
+  public Organization organization(String managementAccountId) {
+    return Organization.managedBy(world, managementAccountId);
   }
 
   public Imds imds() {

@@ -52,7 +52,12 @@ public final class World {
 
   /** Issues a long-term (AKIA) key for a user or root. */
   public Credential issueAccessKey(Principal principal) {
-    var c = new Credential(Ids.accessKeyId(false), Ids.secretAccessKey(), null, null, principal, clock.now(), false);
+    return issueAccessKey(principal, Ids.secretAccessKey());
+  }
+
+  /** Issues a long-term key with a chosen secret: tests plant a recognisable canary and search output for it. */
+  public Credential issueAccessKey(Principal principal, String secretAccessKey) {
+    var c = new Credential(Ids.accessKeyId(false), secretAccessKey, null, null, principal, clock.now(), false);
     credentials.put(c.accessKeyId(), c);
     return c;
   }

@@ -10,7 +10,13 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
+import java.util.concurrent.CompletableFuture;
+import software.amazon.awssdk.endpoints.Endpoint;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3control.S3ControlClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
 import software.amazon.awssdk.services.sts.model.Credentials;
@@ -39,6 +45,44 @@ final class Aws {
 
   static IamClient iam(Sandbox sb, AccessKey key) {
     return IamClient.builder().endpointOverride(sb.endpoint()).region(Region.AWS_GLOBAL)
+        .credentialsProvider(credentials(key))
+        .httpClientBuilder(UrlConnectionHttpClient.builder())
+        .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+        .build();
+  }
+
+  /** Path-style, as against any endpoint without per-bucket host names. */
+  static S3Client s3(Sandbox sb, AccessKey key) {
+    return S3Client.builder().endpointOverride(sb.endpoint()).region(Region.US_EAST_1).forcePathStyle(true)
+        .credentialsProvider(credentials(key))
+        .httpClientBuilder(UrlConnectionHttpClient.builder())
+        .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+        .build();
+  }
+
+  /**
+   * S3 Control's endpoint rules put the account id in the host name (111111111111.127.0.0.1 is no host at all), so
+   * the client resolves every call to the sandbox's endpoint as it is.
+   */
+  static S3ControlClient s3control(Sandbox sb, AccessKey key) {
+    return S3ControlClient.builder().region(Region.US_EAST_1)
+        .endpointProvider(params -> CompletableFuture.completedFuture(Endpoint.builder().url(sb.endpoint()).build()))
+        .credentialsProvider(credentials(key))
+        .httpClientBuilder(UrlConnectionHttpClient.builder())
+        .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+        .build();
+  }
+
+  static Ec2Client ec2(Sandbox sb, AccessKey key, Region region) {
+    return Ec2Client.builder().endpointOverride(sb.endpoint()).region(region)
+        .credentialsProvider(credentials(key))
+        .httpClientBuilder(UrlConnectionHttpClient.builder())
+        .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+        .build();
+  }
+
+  static OrganizationsClient organizations(Sandbox sb, AccessKey key) {
+    return OrganizationsClient.builder().endpointOverride(sb.endpoint()).region(Region.US_EAST_1)
         .credentialsProvider(credentials(key))
         .httpClientBuilder(UrlConnectionHttpClient.builder())
         .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))

@@ -7,6 +7,7 @@ import java.util.Map;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.iam.model.PasswordPolicy;
+import software.amazon.awssdk.services.iam.model.UpdateAccountPasswordPolicyRequest;
 
 /** Reading an account's password policy and showing it, shared by the get and update commands. */
 final class PasswordPolicies {
@@ -15,6 +16,9 @@ final class PasswordPolicies {
   static final List<String> FIELDS = List.of("MinimumPasswordLength", "RequireSymbols", "RequireNumbers",
       "RequireUppercaseCharacters", "RequireLowercaseCharacters", "AllowUsersToChangePassword", "ExpirePasswords",
       "MaxPasswordAge", "PasswordReusePrevention", "HardExpiry");
+
+  /** What IAM's Update uses for MinimumPasswordLength when it is not sent (IAM API reference). */
+  static final int UPDATE_DEFAULT_MINIMUM_LENGTH = 6;
 
   private PasswordPolicies() {}
 
@@ -48,6 +52,44 @@ final class PasswordPolicies {
     putIfSet(m, "PasswordReusePrevention", p.passwordReusePrevention());
     m.put("HardExpiry", Boolean.TRUE.equals(p.hardExpiry()));
     return m;
+  }
+
+  /**
+   * The policy IAM will hold after an update sending exactly {@code sent} (writable fields only): IAM's
+   * Update replaces the whole policy, giving fields not sent their documented defaults (false, not set,
+   * and a minimum length of 6); ExpirePasswords follows from MaxPasswordAge.
+   */
+  static Map<String, Object> afterUpdate(Map<String, Object> sent) {
+    var m = new LinkedHashMap<String, Object>();
+    m.put("MinimumPasswordLength", sent.getOrDefault("MinimumPasswordLength", UPDATE_DEFAULT_MINIMUM_LENGTH));
+    for (String field : List.of("RequireSymbols", "RequireNumbers", "RequireUppercaseCharacters",
+        "RequireLowercaseCharacters", "AllowUsersToChangePassword")) {
+      m.put(field, Boolean.TRUE.equals(sent.get(field)));
+    }
+    m.put("ExpirePasswords", sent.get("MaxPasswordAge") != null);
+    putIfSet(m, "MaxPasswordAge", sent.get("MaxPasswordAge"));
+    putIfSet(m, "PasswordReusePrevention", sent.get("PasswordReusePrevention"));
+    m.put("HardExpiry", Boolean.TRUE.equals(sent.get("HardExpiry")));
+    return m;
+  }
+
+  /** The Update request that sets every writable field of {@code policy} (so none falls back to a default). */
+  static UpdateAccountPasswordPolicyRequest request(Map<String, Object> policy) {
+    var b = UpdateAccountPasswordPolicyRequest.builder()
+        .minimumPasswordLength((Integer) policy.get("MinimumPasswordLength"))
+        .requireSymbols((Boolean) policy.get("RequireSymbols"))
+        .requireNumbers((Boolean) policy.get("RequireNumbers"))
+        .requireUppercaseCharacters((Boolean) policy.get("RequireUppercaseCharacters"))
+        .requireLowercaseCharacters((Boolean) policy.get("RequireLowercaseCharacters"))
+        .allowUsersToChangePassword((Boolean) policy.get("AllowUsersToChangePassword"))
+        .hardExpiry((Boolean) policy.get("HardExpiry"));
+    if (policy.get("MaxPasswordAge") != null) {
+      b.maxPasswordAge((Integer) policy.get("MaxPasswordAge"));
+    }
+    if (policy.get("PasswordReusePrevention") != null) {
+      b.passwordReusePrevention((Integer) policy.get("PasswordReusePrevention"));
+    }
+    return b.build();
   }
 
   /** The context entry: AccountId followed by every field. */

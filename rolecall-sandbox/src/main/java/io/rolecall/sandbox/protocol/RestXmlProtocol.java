@@ -8,10 +8,18 @@ import io.rolecall.sandbox.http.Request;
 
 /**
  * REST-XML (S3, S3 Control): the operation is given by method and path, so services using it must override
- * {@code Service.action}. Errors are {@code <Error><Code/><Message/><RequestId/><HostId/></Error>}, with
- * {@code x-amz-request-id} and {@code x-amz-id-2} headers.
+ * {@code Service.action}. Errors are {@code <Error><Code/><Message/><RequestId/><HostId/></Error>} for S3; other
+ * REST-XML services (S3 Control among them) wrap that in {@code <ErrorResponse>}, and their SDK clients find the code
+ * only there. Both come with {@code x-amz-request-id} and {@code x-amz-id-2} headers.
+ *
+ * @param errorResponseEnvelope wrap errors in {@code <ErrorResponse>} (every REST-XML service but S3)
  */
-public record RestXmlProtocol() implements Protocol {
+public record RestXmlProtocol(boolean errorResponseEnvelope) implements Protocol {
+
+  /** S3's flavour: errors with a bare {@code <Error>} root. */
+  public RestXmlProtocol() {
+    this(false);
+  }
 
   private static final String CONTENT_TYPE = "application/xml";
   private static final String PROLOG = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
@@ -32,7 +40,8 @@ public record RestXmlProtocol() implements Protocol {
   public Reply error(AwsException e, String requestId) {
     var x = new Xml().nest("Error", err -> err.el("Code", e.code()).el("Message", e.getMessage())
         .el("RequestId", requestId).el("HostId", hostId()));
-    return withIds(Reply.of(e.status(), CONTENT_TYPE, PROLOG + x), requestId);
+    String body = errorResponseEnvelope ? "<ErrorResponse>" + x + "</ErrorResponse>" : x.toString();
+    return withIds(Reply.of(e.status(), CONTENT_TYPE, PROLOG + body), requestId);
   }
 
   private static Reply withIds(Reply reply, String requestId) {

@@ -1,7 +1,11 @@
 package io.rolecall.sandbox.service;
 
 import io.rolecall.sandbox.World;
+import io.rolecall.sandbox.service.ec2.Ec2Service;
 import io.rolecall.sandbox.service.iam.IamService;
+import io.rolecall.sandbox.service.organizations.OrganizationsService;
+import io.rolecall.sandbox.service.s3.S3Service;
+import io.rolecall.sandbox.service.s3control.S3ControlService;
 import io.rolecall.sandbox.service.sts.StsService;
 import java.util.List;
 
@@ -12,6 +16,10 @@ public final class Services {
   public static List<Service> all(World world) {
     return List.of(
         new StsService(world),
-        new IamService(world));
+        new IamService(world),
+        new S3ControlService(),
+        new S3Service(),
+        new Ec2Service(),
+        new OrganizationsService());
   }
 }
