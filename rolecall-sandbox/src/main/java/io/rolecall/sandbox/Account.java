@@ -2,6 +2,7 @@ package io.rolecall.sandbox;
 
 import io.rolecall.sandbox.auth.Principal;
 import io.rolecall.sandbox.service.iam.IamState;
+import io.rolecall.sandbox.service.identitystore.IdentityCenterState;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -36,6 +37,11 @@ public final class Account {
   /** This account's IAM: users, roles, policies, password policy. */
   public IamState iam() {
     return state(IamState.class, () -> new IamState(this));
+  }
+
+  /** This account's IAM Identity Center: instances (per region) and their identity stores. */
+  public IdentityCenterState identityCenter() {
+    return IdentityCenterState.of(this);
   }
 
   /** The state a service keeps for this account, created by {@code factory} the first time it is asked for. */

@@ -2,6 +2,8 @@ package io.rolecall.sandbox.service;
 
 import io.rolecall.sandbox.World;
 import io.rolecall.sandbox.service.iam.IamService;
+import io.rolecall.sandbox.service.identitystore.IdentityStoreService;
+import io.rolecall.sandbox.service.ssoadmin.SsoAdminService;
 import io.rolecall.sandbox.service.sts.StsService;
 import java.util.List;
 
@@ -12,6 +14,8 @@ public final class Services {
   public static List<Service> all(World world) {
     return List.of(
         new StsService(world),
-        new IamService(world));
+        new IamService(world),
+        new IdentityStoreService(),
+        new SsoAdminService());
   }
 }
