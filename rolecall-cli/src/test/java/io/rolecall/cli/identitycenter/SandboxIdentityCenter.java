@@ -1,0 +1,73 @@
+package io.rolecall.cli.identitycenter;
+
+import io.rolecall.audit.AuditEntry;
+import io.rolecall.cli.CliRun;
+import io.rolecall.sandbox.AccessKey;
+import io.rolecall.sandbox.Sandbox;
+import io.rolecall.sandbox.service.identitystore.IdentityStore;
+import io.rolecall.store.Store;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
+
+/**
+ * A sandbox with account 111111111111, an operator's keys and an IAM Identity Center instance (a fixed store id,
+ * so ids repeat run to run), plus the rolecall command line pointed at it: {@link #run} is what a user types after
+ * {@code rolecall}, with the endpoint, region, keys and a throw-away audit store filled in.
+ */
+final class SandboxIdentityCenter implements AutoCloseable {
+  static final String ACCOUNT = "111111111111";
+  static final String STORE_ID = "d-9067c1a2b3";
+
+  final Sandbox sb = Sandbox.start();
+  final AccessKey ops = sb.account(ACCOUNT).iam().createUserWithAccessKey("ops");
+  final IdentityStore store = sb.account(ACCOUNT).identityCenter().createInstance("us-east-1", STORE_ID);
+  final Path db;
+
+  SandboxIdentityCenter() {
+    try {
+      db = Files.createTempDirectory("rolecall-ic").resolve("audit.db");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** rolecall with this sandbox's endpoint, region and keys, then {@code args}. */
+  CliRun run(String... args) {
+    var all = new ArrayList<>(List.of("--endpoint-url", sb.endpoint().toString(), "--region", "us-east-1",
+        "--access-key", ops.accessKeyId(), "--secret-key", ops.secretAccessKey(), "--db", db.toString(),
+        "--retries", "0"));
+    all.addAll(List.of(args));
+    return CliRun.inProcess(Map.of(), all.toArray(String[]::new));
+  }
+
+  /** The audit journal the runs wrote to, most recent first. */
+  List<AuditEntry> journal() {
+    try (var store = Store.open(db.toString())) {
+      return store.auditJournal().recent(100);
+    }
+  }
+
+  /** An SDK client to read back what a command did, independently of rolecall. */
+  IdentitystoreClient sdk() {
+    return IdentitystoreClient.builder().endpointOverride(sb.endpoint()).region(Region.US_EAST_1)
+        .credentialsProvider(StaticCredentialsProvider.create(
+            AwsBasicCredentials.create(ops.accessKeyId(), ops.secretAccessKey())))
+        .httpClientBuilder(UrlConnectionHttpClient.builder())
+        .build();
+  }
+
+  @Override
+  public void close() {
+    sb.close();
+  }
+}
