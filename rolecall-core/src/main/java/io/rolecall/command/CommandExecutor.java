@@ -61,6 +61,7 @@ public final class CommandExecutor {
     Command command = registry.require(commandName);
     CommandSpec spec = command.spec();
     Arguments args = Arguments.parse(spec, rawArgs);
+    command.validate(args);
     AuthSettings settings = withOverrides(instance, args);
     List<String> accounts = targets(spec, args, settings);
     if (accounts.size() == 1) {

@@ -43,8 +43,13 @@ final class SandboxIdentityCenter implements AutoCloseable {
 
   /** rolecall with this sandbox's endpoint, region and keys, then {@code args}. */
   CliRun run(String... args) {
+    return runAs(ops, args);
+  }
+
+  /** rolecall as the holder of {@code key}. */
+  CliRun runAs(AccessKey key, String... args) {
     var all = new ArrayList<>(List.of("--endpoint-url", sb.endpoint().toString(), "--region", "us-east-1",
-        "--access-key", ops.accessKeyId(), "--secret-key", ops.secretAccessKey(), "--db", db.toString(),
+        "--access-key", key.accessKeyId(), "--secret-key", key.secretAccessKey(), "--db", db.toString(),
         "--retries", "0"));
     all.addAll(List.of(args));
     return CliRun.inProcess(Map.of(), all.toArray(String[]::new));

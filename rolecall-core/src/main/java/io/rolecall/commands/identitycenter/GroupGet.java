@@ -30,6 +30,11 @@ public final class GroupGet implements Command {
   }
 
   @Override
+  public void validate(Arguments args) {
+    groupName(args);
+  }
+
+  @Override
   public CommandResult run(CommandContext ctx) {
     String name = groupName(ctx.args());
     var dir = Directory.open(ctx);

@@ -2,6 +2,7 @@ package io.rolecall.commands.identitycenter;
 
 import io.rolecall.UsageException;
 import io.rolecall.command.ArgSpec;
+import io.rolecall.command.Arguments;
 import io.rolecall.command.Change;
 import io.rolecall.command.Command;
 import io.rolecall.command.CommandContext;
@@ -41,12 +42,16 @@ public final class MembershipDelete implements Command {
   }
 
   @Override
-  public CommandResult run(CommandContext ctx) {
-    var a = ctx.args();
-    if (a.has("userName") == a.has("membershipId")) {
+  public void validate(Arguments args) {
+    if (args.has("userName") == args.has("membershipId")) {
       throw new UsageException(SPEC.name() + ": give userName (remove the user from all groups) or membershipId"
           + " (comma-separated ids), one of the two");
     }
+  }
+
+  @Override
+  public CommandResult run(CommandContext ctx) {
+    var a = ctx.args();
     var dir = Directory.open(ctx);
     if (a.has("userName")) {
       return MembershipRemoval.allOfUser(ctx, dir, a.string("userName"));

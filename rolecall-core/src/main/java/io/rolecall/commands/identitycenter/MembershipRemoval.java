@@ -69,7 +69,7 @@ final class MembershipRemoval {
         var remaining = targets.subList(i, targets.size());
         String message = "removed " + removed.size() + " of " + targets.size() + " memberships"
             + (removed.isEmpty() ? "" : " (" + labels(removed) + ")") + ", then failed on " + t.label() + ": "
-            + e.getMessage() + "; still in place (" + remaining.size() + "): " + labels(remaining);
+            + withoutFinalPeriod(e.getMessage()) + "; still in place (" + remaining.size() + "): " + labels(remaining);
         if (removed.isEmpty()) {
           throw new CommandFailedException(message, e);
         }
@@ -93,6 +93,10 @@ final class MembershipRemoval {
 
   static List<Map<String, Object>> entries(List<Target> targets) {
     return targets.stream().map(Target::entry).toList();
+  }
+
+  private static String withoutFinalPeriod(String message) {
+    return message.endsWith(".") ? message.substring(0, message.length() - 1) : message;
   }
 
   private static String labels(List<Target> targets) {

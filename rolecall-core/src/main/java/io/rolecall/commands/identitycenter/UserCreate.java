@@ -21,7 +21,8 @@ import software.amazon.awssdk.services.identitystore.model.Email;
  * A dry run checks that the user name and email address are free and shows the user it would create.
  */
 public final class UserCreate implements Command {
-  private static final CommandSpec SPEC = IdentityCenterArgs.command("aws-iam-identitycenter-create-user",
+  private static final CommandSpec SPEC = UserOutputs.add(IdentityCenterArgs.command(
+          "aws-iam-identitycenter-create-user",
           "Create an IAM Identity Center user. User names and email addresses are unique in the identity store.")
       .arg(IdentityCenterArgs.userName("The user name of the user to create.").mandatory())
       .arg(IdentityCenterArgs.text("familyName", "The user's family name.").mandatory())
@@ -34,12 +35,7 @@ public final class UserCreate implements Command {
       .arg(IdentityCenterArgs.text("userType", "Type of user, as your organization uses it."))
       .arg(IdentityCenterArgs.text("title", "The user's title."))
       .arg(IdentityCenterArgs.IDENTITY_STORE_ID)
-      .mutating()
-      .output(CONTEXT + ".User.UserId", "string", "The new user's id (the entry's key).")
-      .output(CONTEXT + ".User.UserName", "string", "The user name.")
-      .output(CONTEXT + ".User.DisplayName", "string", "The display name.")
-      .output(CONTEXT + ".User.Emails.Value", "string", "The email address.")
-      .output(CONTEXT + ".User.IdentityStoreId", "string", "The identity store the user was created in.")
+      .mutating())
       .permissions("identitystore:CreateUser", "identitystore:GetUserId", "sso:ListInstances")
       .build();
 

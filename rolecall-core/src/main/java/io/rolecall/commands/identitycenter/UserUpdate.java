@@ -50,9 +50,13 @@ public final class UserUpdate implements Command {
   }
 
   @Override
+  public void validate(Arguments args) {
+    requireSomething(args);
+  }
+
+  @Override
   public CommandResult run(CommandContext ctx) {
     var a = ctx.args();
-    requireSomething(a);
     String userName = a.string("userName");
     var dir = Directory.open(ctx);
     String userId = dir.userId(userName);
