@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
  * so ids repeat run to run), plus the rolecall command line pointed at it: {@link #run} is what a user types after
  * {@code rolecall}, with the endpoint, region, keys and a throw-away audit store filled in.
  */
-final class SandboxIdentityCenter implements AutoCloseable {
+final class SandboxIdentityCenter implements IdentityCenterTarget, AutoCloseable {
   static final String ACCOUNT = "111111111111";
   static final String STORE_ID = "d-9067c1a2b3";
 
@@ -41,8 +41,8 @@ final class SandboxIdentityCenter implements AutoCloseable {
     }
   }
 
-  /** rolecall with this sandbox's endpoint, region and keys, then {@code args}. */
-  CliRun run(String... args) {
+  @Override
+  public CliRun run(String... args) {
     return runAs(ops, args);
   }
 
@@ -62,8 +62,23 @@ final class SandboxIdentityCenter implements AutoCloseable {
     }
   }
 
-  /** An SDK client to read back what a command did, independently of rolecall. */
-  IdentitystoreClient sdk() {
+  @Override
+  public String storeId() {
+    return store.id();
+  }
+
+  @Override
+  public AwsCli awsCli() {
+    return new AwsCli(sb.endpoint(), ops.env());
+  }
+
+  @Override
+  public boolean implementsUpdates() {
+    return true;
+  }
+
+  @Override
+  public IdentitystoreClient sdk() {
     return IdentitystoreClient.builder().endpointOverride(sb.endpoint()).region(Region.US_EAST_1)
         .credentialsProvider(StaticCredentialsProvider.create(
             AwsBasicCredentials.create(ops.accessKeyId(), ops.secretAccessKey())))
