@@ -19,6 +19,7 @@ public final class GroupsForUser implements Command {
       .output(CONTEXT + ".User.GroupMemberships.MembershipId", "string", "The membership's id.")
       .output(CONTEXT + ".User.GroupMemberships.GroupId", "string", "The group's id.")
       .output(CONTEXT + ".User.GroupMemberships.GroupName", "string", "The group's display name.")
+      .output(CONTEXT + ".User.IdentityStoreId", "string", "The identity store the user is in.")
       .output(CONTEXT + ".GroupMembershipNextToken", "string", "Token for the next page; absent on the last page.")
       .permissions("identitystore:GetUserId", "identitystore:ListGroupMembershipsForMember",
           "identitystore:DescribeGroup", "sso:ListInstances")
@@ -39,6 +40,7 @@ public final class GroupsForUser implements Command {
     user.put("UserId", userId);
     user.put("UserName", userName);
     user.put("GroupMemberships", listing.entries());
+    user.put("IdentityStoreId", dir.storeId());
     var context = new LinkedHashMap<String, Object>();
     context.put(CONTEXT + ".User", user);
     if (listing.nextToken() != null) {

@@ -19,6 +19,7 @@ public final class MembershipList implements Command {
       .output(CONTEXT + ".Group.GroupMemberships.MembershipId", "string", "The membership's id.")
       .output(CONTEXT + ".Group.GroupMemberships.UserId", "string", "The member's user id.")
       .output(CONTEXT + ".Group.GroupMemberships.UserName", "string", "The member's user name.")
+      .output(CONTEXT + ".Group.IdentityStoreId", "string", "The identity store the group is in.")
       .output(CONTEXT + ".GroupMembershipNextToken", "string", "Token for the next page; absent on the last page.")
       .permissions("identitystore:GetGroupId", "identitystore:ListGroupMemberships", "identitystore:DescribeUser",
           "sso:ListInstances")
@@ -39,6 +40,7 @@ public final class MembershipList implements Command {
     group.put("GroupId", groupId);
     group.put("DisplayName", groupName);
     group.put("GroupMemberships", listing.entries());
+    group.put("IdentityStoreId", dir.storeId());
     var context = new LinkedHashMap<String, Object>();
     context.put(CONTEXT + ".Group", group);
     if (listing.nextToken() != null) {
