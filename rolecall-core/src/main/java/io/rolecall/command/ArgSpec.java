@@ -19,6 +19,10 @@ public record ArgSpec(String name, ArgType type, boolean required, String defaul
     return new ArgSpec(name, new ArgType.Text(Pattern.compile(regex), form, 1, 4096), false, null, description);
   }
 
+  public static ArgSpec email(String name, String description) {
+    return new ArgSpec(name, new ArgType.Email(), false, null, description);
+  }
+
   public static ArgSpec integer(String name, long min, long max, String description) {
     return new ArgSpec(name, new ArgType.Int(min, max), false, null, description);
   }

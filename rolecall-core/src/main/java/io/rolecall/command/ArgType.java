@@ -31,6 +31,35 @@ public sealed interface ArgType {
     }
   }
 
+  /**
+   * An email address: a dot-separated local part of the characters RFC 5322 allows unquoted, '@', and a domain of
+   * DNS labels ending in a top-level domain of letters; at most 254 characters. Quoted local parts, IP-literal
+   * domains and non-ASCII addresses are refused: directories and mail systems disagree on them.
+   */
+  record Email() implements ArgType {
+    private static final String ATOM = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+";
+    private static final String LABEL = "[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
+    private static final Pattern ADDRESS =
+        Pattern.compile(ATOM + "(\\." + ATOM + ")*@(" + LABEL + "\\.)+[A-Za-z]{2,63}");
+
+    @Override
+    public Object parse(String text) {
+      if (text.isBlank()) {
+        throw new IllegalArgumentException("expected " + form() + ", got an empty value");
+      }
+      int at = text.lastIndexOf('@');
+      if (text.length() > 254 || at > 64 || !ADDRESS.matcher(text).matches()) {
+        throw new IllegalArgumentException("expected " + form() + ", got '" + text + "'");
+      }
+      return text;
+    }
+
+    @Override
+    public String form() {
+      return "an email address such as name@example.com";
+    }
+  }
+
   /** A whole number within [min, max]. */
   record Int(long min, long max) implements ArgType {
     @Override

@@ -9,4 +9,10 @@ public interface Command {
   CommandSpec spec();
 
   CommandResult run(CommandContext ctx);
+
+  /**
+   * Checks what the argument types alone cannot (say, "exactly one of userName and membershipId"), before any
+   * credential is resolved or call made; throws a {@link io.rolecall.UsageException} naming the arguments.
+   */
+  default void validate(Arguments args) {}
 }

@@ -61,6 +61,7 @@ public final class CommandExecutor {
     Command command = registry.require(commandName);
     CommandSpec spec = command.spec();
     Arguments args = Arguments.parse(spec, rawArgs);
+    command.validate(args);
     AuthSettings settings = withOverrides(instance, args);
     List<String> accounts = targets(spec, args, settings);
     if (accounts.size() == 1) {
@@ -137,6 +138,14 @@ public final class CommandExecutor {
       return AccountOutcome.ok(account != null ? account : session.knownAccountId(), result);
     } catch (UsageException e) {
       throw e;
+    } catch (PartialChangeException e) {
+      String message = e.getMessage();
+      try {
+        journal(command.spec(), args, settings, session, e.change());
+      } catch (RolecallException journalFailure) {
+        message = message + "; " + journalFailure.getMessage();
+      }
+      return AccountOutcome.failed(accountOf(account, session), message);
     } catch (RolecallException e) {
       return AccountOutcome.failed(accountOf(account, session), e.getMessage());
     } catch (software.amazon.awssdk.core.exception.SdkException e) {

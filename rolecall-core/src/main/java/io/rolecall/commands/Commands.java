@@ -2,6 +2,22 @@ package io.rolecall.commands;
 
 import io.rolecall.command.CommandRegistry;
 import io.rolecall.commands.remediation.InstanceMetadataOptionsModify;
+import io.rolecall.commands.identitycenter.GroupCreate;
+import io.rolecall.commands.identitycenter.GroupDelete;
+import io.rolecall.commands.identitycenter.GroupGet;
+import io.rolecall.commands.identitycenter.GroupList;
+import io.rolecall.commands.identitycenter.GroupUpdate;
+import io.rolecall.commands.identitycenter.GroupsForUser;
+import io.rolecall.commands.identitycenter.MembershipAdd;
+import io.rolecall.commands.identitycenter.MembershipDelete;
+import io.rolecall.commands.identitycenter.MembershipList;
+import io.rolecall.commands.identitycenter.MembershipsRemoveAll;
+import io.rolecall.commands.identitycenter.UserCreate;
+import io.rolecall.commands.identitycenter.UserDelete;
+import io.rolecall.commands.identitycenter.UserGet;
+import io.rolecall.commands.identitycenter.UserGetByEmail;
+import io.rolecall.commands.identitycenter.UserList;
+import io.rolecall.commands.identitycenter.UserUpdate;
 import io.rolecall.commands.remediation.PasswordPolicyGet;
 import io.rolecall.commands.remediation.PasswordPolicyUpdate;
 import io.rolecall.commands.remediation.S3PublicAccessBlockUpdate;
@@ -16,6 +32,22 @@ public final class Commands {
         new S3PublicAccessBlockUpdate(),
         new PasswordPolicyGet(),
         new PasswordPolicyUpdate(),
-        new InstanceMetadataOptionsModify()));
+        new InstanceMetadataOptionsModify(),
+        new UserCreate(),
+        new UserGet(),
+        new UserGetByEmail(),
+        new UserList(),
+        new UserUpdate(),
+        new UserDelete(),
+        new GroupCreate(),
+        new GroupGet(),
+        new GroupList(),
+        new GroupUpdate(),
+        new GroupDelete(),
+        new GroupsForUser(),
+        new MembershipAdd(),
+        new MembershipList(),
+        new MembershipDelete(),
+        new MembershipsRemoveAll()));
   }
 }

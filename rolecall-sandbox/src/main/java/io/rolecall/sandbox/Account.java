@@ -6,6 +6,7 @@ import io.rolecall.sandbox.service.ec2.Ec2Service;
 import io.rolecall.sandbox.service.iam.IamState;
 import io.rolecall.sandbox.service.organizations.Organization;
 import io.rolecall.sandbox.service.s3.S3State;
+import io.rolecall.sandbox.service.identitystore.IdentityCenterState;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -56,6 +57,11 @@ public final class Account {
   /** The organization this account belongs to, if any. */
   public Optional<Organization> organization() {
     return Organization.of(this);
+  }
+
+  /** This account's IAM Identity Center: instances (per region) and their identity stores. */
+  public IdentityCenterState identityCenter() {
+    return IdentityCenterState.of(this);
   }
 
   /** The state a service keeps for this account, created by {@code factory} the first time it is asked for. */

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * sb.faults().on("sts").action("AssumeRole").throttle(2);      // next 2 AssumeRole calls are throttled
  * sb.faults().on("iam").account("222222222222").serverError(1);
  * sb.faults().on("*").dropConnection(1);                        // next request of any kind: socket closed
+ * sb.faults().on("identitystore").action("DeleteGroupMembership").after(3).serverError(1); // the 4th one fails
  * sb.faults().clear();
  * }</pre>
  * Faults are checked after authentication, so only requests that reach a handler are hit (and logged as such).
@@ -22,14 +23,16 @@ public final class Faults {
   private volatile Duration latency = Duration.ZERO;
   private final List<Rule> rules = new CopyOnWriteArrayList<>();
 
-  private record Rule(String service, String action, String account, FaultKind kind, AtomicInteger remaining) {
+  private record Rule(String service, String action, String account, FaultKind kind, AtomicInteger skip,
+                      AtomicInteger remaining) {
     boolean matches(String s, String a, String acct) {
       return (service.equals("*") || service.equals(s)) && (action == null || action.equals(a))
           && (account == null || account.equals(acct));
     }
 
-    /** Takes one of the remaining hits, atomically, so concurrent requests never over-consume. */
+    /** Takes one of the remaining hits, atomically, so concurrent requests never over-consume; skipped ones pass. */
     boolean take() {
+      if (skip.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) return false;
       return remaining.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
     }
   }
@@ -46,7 +49,7 @@ public final class Faults {
 
   /** Starts a fault rule for a service ("sts", "iam", "imds", ... or "*" for any). */
   public Target on(String service) {
-    return new Target(Objects.requireNonNull(service), null, null);
+    return new Target(Objects.requireNonNull(service), null, null, 0);
   }
 
   /** Removes the latency and every armed fault. */
@@ -76,21 +79,29 @@ public final class Faults {
     private final String service;
     private final String action;
     private final String account;
+    private final int skip;
 
-    private Target(String service, String action, String account) {
+    private Target(String service, String action, String account, int skip) {
       this.service = service;
       this.action = action;
       this.account = account;
+      this.skip = skip;
     }
 
     /** Only this operation (e.g. "AssumeRole"; for IMDS: GetToken, GetCredentials, GetMetadata). */
     public Target action(String action) {
-      return new Target(service, action, account);
+      return new Target(service, action, account, skip);
     }
 
     /** Only requests whose caller is in this account. */
     public Target account(String accountId) {
-      return new Target(service, action, accountId);
+      return new Target(service, action, accountId, skip);
+    }
+
+    /** Lets the first {@code requests} matching requests through before the fault hits (a failure mid-way). */
+    public Target after(int requests) {
+      if (requests < 0) throw new IllegalArgumentException("requests must not be negative: " + requests);
+      return new Target(service, action, account, requests);
     }
 
     /** The service's throttling error (Throttling, RequestLimitExceeded, ThrottlingException, SlowDown). */
@@ -115,7 +126,7 @@ public final class Faults {
 
     private Faults arm(FaultKind kind, int times) {
       if (times < 1) throw new IllegalArgumentException("times must be at least 1: " + times);
-      rules.add(new Rule(service, action, account, kind, new AtomicInteger(times)));
+      rules.add(new Rule(service, action, account, kind, new AtomicInteger(skip), new AtomicInteger(times)));
       return Faults.this;
     }
   }

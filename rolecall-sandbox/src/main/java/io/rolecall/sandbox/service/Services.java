@@ -6,6 +6,8 @@ import io.rolecall.sandbox.service.iam.IamService;
 import io.rolecall.sandbox.service.organizations.OrganizationsService;
 import io.rolecall.sandbox.service.s3.S3Service;
 import io.rolecall.sandbox.service.s3control.S3ControlService;
+import io.rolecall.sandbox.service.identitystore.IdentityStoreService;
+import io.rolecall.sandbox.service.ssoadmin.SsoAdminService;
 import io.rolecall.sandbox.service.sts.StsService;
 import java.util.List;
 
@@ -20,6 +22,8 @@ public final class Services {
         new S3ControlService(),
         new S3Service(),
         new Ec2Service(),
-        new OrganizationsService());
+        new OrganizationsService(),
+        new IdentityStoreService(),
+        new SsoAdminService());
   }
 }

@@ -1,0 +1,60 @@
+package io.rolecall.commands.identitycenter;
+
+import static io.rolecall.commands.identitycenter.IdentityCenterArgs.CONTEXT;
+
+import io.rolecall.command.Command;
+import io.rolecall.command.CommandContext;
+import io.rolecall.command.CommandResult;
+import io.rolecall.command.CommandSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.identitystore.model.Group;
+
+/** aws-iam-identitycenter-list-groups: one page of the identity store's groups, or every page with all=true. */
+public final class GroupList implements Command {
+  private static final CommandSpec SPEC = GroupOutputs.add(IdentityCenterArgs.listArgs(IdentityCenterArgs.command(
+          "aws-iam-identitycenter-list-groups",
+          "List the groups of the identity store, a page at a time (limit, nextToken) or all of them (all=true).")))
+      .output(CONTEXT + ".GroupNextToken", "string", "Token for the next page; absent on the last page.")
+      .permissions("identitystore:ListGroups", "sso:ListInstances")
+      .build();
+
+  @Override
+  public CommandSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public CommandResult run(CommandContext ctx) {
+    var dir = Directory.open(ctx);
+    var paging = Paging.of(ctx.args());
+    var groups = new ArrayList<Group>();
+    String next = null;
+    if (paging.all()) {
+      dir.call("ListGroups", () -> {
+        dir.client().listGroupsPaginator(r -> r.identityStoreId(dir.storeId()).maxResults(paging.pageSize())
+            .nextToken(paging.nextToken())).groups().forEach(groups::add);
+        return null;
+      });
+    } else {
+      var page = dir.call("ListGroups", () -> dir.client().listGroups(r -> r.identityStoreId(dir.storeId())
+          .maxResults(paging.pageSize()).nextToken(paging.nextToken())));
+      groups.addAll(page.groups());
+      next = page.nextToken();
+    }
+    List<Map<String, Object>> entries = groups.stream().map(Identities::group).toList();
+    var context = new LinkedHashMap<String, Object>();
+    context.put(CONTEXT + ".Group", entries);
+    if (next != null) {
+      context.put(CONTEXT + ".GroupNextToken", next);
+    }
+    var contents = new LinkedHashMap<String, Object>();
+    contents.put("Groups", entries);
+    contents.put("NextToken", next);
+    var table = IdentityTables.groups("AWS IAM Identity Center groups (" + entries.size() + ")", entries)
+        .withNote(entries.isEmpty() ? "No groups in identity store " + dir.storeId() + "." : null);
+    return CommandResult.of(contents, context, IdentityTables.withNextToken(table, next));
+  }
+}

@@ -1,0 +1,108 @@
+package io.rolecall.commands.identitycenter;
+
+import static io.rolecall.commands.identitycenter.IdentityCenterArgs.CONTEXT;
+
+import io.rolecall.CommandFailedException;
+import io.rolecall.command.Change;
+import io.rolecall.command.Command;
+import io.rolecall.command.CommandContext;
+import io.rolecall.command.CommandResult;
+import io.rolecall.command.CommandSpec;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.identitystore.model.ConflictException;
+
+/**
+ * aws-iam-identitycenter-add-user-to-group. Adding a user who is already a member changes nothing and says so (exit
+ * 0): a playbook that ensures membership can run twice. A dry run says whether it would add the user.
+ */
+public final class MembershipAdd implements Command {
+  private static final CommandSpec SPEC = IdentityCenterArgs.command("aws-iam-identitycenter-add-user-to-group",
+          "Add a user (by user name) to a group (by display name). A user already in the group stays as is.")
+      .arg(IdentityCenterArgs.userName("The user name of the user to add.").mandatory())
+      .arg(IdentityCenterArgs.text("groupName", "The display name of the group to add the user to.").mandatory())
+      .arg(IdentityCenterArgs.IDENTITY_STORE_ID)
+      .mutating()
+      .output(CONTEXT + ".User.UserId", "string", "The user's id (the entry's key).")
+      .output(CONTEXT + ".User.UserName", "string", "The user name.")
+      .output(CONTEXT + ".User.GroupMemberships.MembershipId", "string", "The new membership's id.")
+      .output(CONTEXT + ".User.GroupMemberships.GroupId", "string", "The group's id.")
+      .output(CONTEXT + ".User.GroupMemberships.GroupName", "string", "The group's display name.")
+      .permissions("identitystore:GetUserId", "identitystore:GetGroupId", "identitystore:CreateGroupMembership",
+          "identitystore:GetGroupMembershipId", "sso:ListInstances")
+      .build();
+
+  @Override
+  public CommandSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public CommandResult run(CommandContext ctx) {
+    String userName = ctx.args().string("userName");
+    String groupName = ctx.args().string("groupName");
+    var dir = Directory.open(ctx);
+    String userId = dir.userId(userName);
+    String groupId = dir.groupId(groupName);
+    String resource = "identitystore/" + dir.storeId() + " membership of user " + userName + " in group " + groupName;
+    String title = "User '" + userName + "' in group '" + groupName + "'";
+
+    if (ctx.dryRun()) {
+      var existing = existingMembership(dir, groupId, userId);
+      var entry = entry(existing, groupId, groupName);
+      String note = existing != null ? "Dry run: user '" + userName + "' is already in group '" + groupName
+          + "'; nothing to do." : "Dry run: would add user '" + userName + "' to group '" + groupName
+          + "'; nothing was written.";
+      return CommandResult.of(user(userId, userName, entry), Map.of(),
+              IdentityTables.groupsOfUser(title + " (dry run)", List.of(entry)).withNote(note))
+          .withChange(existing != null ? null : new Change(resource, null, entry, false));
+    }
+
+    String membershipId;
+    try {
+      membershipId = dir.call("CreateGroupMembership", () -> dir.client().createGroupMembership(r -> r
+          .identityStoreId(dir.storeId()).groupId(groupId).memberId(m -> m.userId(userId))).membershipId());
+    } catch (CommandFailedException e) {
+      // Only "already a member" is a uniqueness conflict; a concurrent modification is a failure to report.
+      if (e.getCause() instanceof ConflictException c && !"CONCURRENT_MODIFICATION".equals(c.reasonAsString())) {
+        var entry = entry(null, groupId, groupName);
+        return CommandResult.of(user(userId, userName, entry), Map.of(CONTEXT + ".User", user(userId, userName, entry)),
+            IdentityTables.groupsOfUser(title, List.of(entry)).withNote("User '" + userName
+                + "' is already in group '" + groupName + "'; nothing changed."));
+      }
+      throw e;
+    }
+    var entry = entry(membershipId, groupId, groupName);
+    var user = user(userId, userName, entry);
+    return CommandResult.of(user, Map.of(CONTEXT + ".User", user), IdentityTables.groupsOfUser(title, List.of(entry))
+            .withNote("Added user '" + userName + "' to group '" + groupName + "'."))
+        .withChange(new Change(resource, null, entry, true));
+  }
+
+  /** The membership's id if the user is in the group already (GetGroupMembershipId), else null. */
+  private static String existingMembership(Directory dir, String groupId, String userId) {
+    try {
+      return dir.call("GetGroupMembershipId", () -> dir.client().getGroupMembershipId(r -> r
+          .identityStoreId(dir.storeId()).groupId(groupId).memberId(m -> m.userId(userId))).membershipId());
+    } catch (Directory.NotFound e) {
+      return null;
+    }
+  }
+
+  private static Map<String, Object> entry(String membershipId, String groupId, String groupName) {
+    var e = new LinkedHashMap<String, Object>();
+    e.put("MembershipId", membershipId);
+    e.put("GroupId", groupId);
+    e.put("GroupName", groupName);
+    return e;
+  }
+
+  private static Map<String, Object> user(String userId, String userName, Map<String, Object> membership) {
+    var u = new LinkedHashMap<String, Object>();
+    u.put("UserId", userId);
+    u.put("UserName", userName);
+    u.put("GroupMemberships", List.of(membership));
+    return u;
+  }
+}

@@ -1,0 +1,112 @@
+package io.rolecall.commands.identitycenter;
+
+import static io.rolecall.commands.identitycenter.IdentityCenterArgs.CONTEXT;
+
+import io.rolecall.CommandFailedException;
+import io.rolecall.command.ArgSpec;
+import io.rolecall.command.Change;
+import io.rolecall.command.Command;
+import io.rolecall.command.CommandContext;
+import io.rolecall.command.CommandResult;
+import io.rolecall.command.CommandSpec;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.identitystore.model.CreateUserRequest;
+import software.amazon.awssdk.services.identitystore.model.Email;
+
+/**
+ * aws-iam-identitycenter-create-user. Identity Center requires a user name, given and family names, a display name
+ * and (unique) email address, so all five are required here: refused before any call rather than by the service.
+ * A dry run checks that the user name and email address are free and shows the user it would create.
+ */
+public final class UserCreate implements Command {
+  private static final CommandSpec SPEC = UserOutputs.add(IdentityCenterArgs.command(
+          "aws-iam-identitycenter-create-user",
+          "Create an IAM Identity Center user. User names and email addresses are unique in the identity store.")
+      .arg(IdentityCenterArgs.userName("The user name of the user to create.").mandatory())
+      .arg(IdentityCenterArgs.text("familyName", "The user's family name.").mandatory())
+      .arg(IdentityCenterArgs.text("givenName", "The user's given (first) name.").mandatory())
+      .arg(ArgSpec.email("userEmailAddress", "The user's email address.").mandatory())
+      .arg(IdentityCenterArgs.text("displayName", "The name shown for the user, e.g. Ann Lee.").mandatory())
+      .arg(ArgSpec.bool("userEmailAddressPrimary", "Whether the email address is the user's primary one.")
+          .withDefault("true"))
+      .arg(IdentityCenterArgs.text("profileUrl", "URL of the user's profile."))
+      .arg(IdentityCenterArgs.text("userType", "Type of user, as your organization uses it."))
+      .arg(IdentityCenterArgs.text("title", "The user's title."))
+      .arg(IdentityCenterArgs.IDENTITY_STORE_ID)
+      .mutating())
+      .permissions("identitystore:CreateUser", "identitystore:GetUserId", "sso:ListInstances")
+      .build();
+
+  @Override
+  public CommandSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public CommandResult run(CommandContext ctx) {
+    var a = ctx.args();
+    String userName = a.string("userName");
+    String email = a.string("userEmailAddress");
+    var dir = Directory.open(ctx);
+    var user = new LinkedHashMap<String, Object>();
+    user.put("UserName", userName);
+    user.put("DisplayName", a.string("displayName"));
+    var name = new LinkedHashMap<String, Object>();
+    name.put("FamilyName", a.string("familyName"));
+    name.put("GivenName", a.string("givenName"));
+    user.put("Name", name);
+    var address = new LinkedHashMap<String, Object>();
+    address.put("Value", email);
+    address.put("Primary", a.bool("userEmailAddressPrimary"));
+    user.put("Emails", List.of(address));
+    putIfGiven(user, "ProfileUrl", a.string("profileUrl"));
+    putIfGiven(user, "UserType", a.string("userType"));
+    putIfGiven(user, "Title", a.string("title"));
+    String resource = "identitystore/" + dir.storeId() + " user " + userName;
+
+    if (ctx.dryRun()) {
+      dir.findUserId(userName).ifPresent(id -> {
+        throw new CommandFailedException("User '" + userName + "' already exists in identity store " + dir.storeId()
+            + " (user id " + id + ")");
+      });
+      dir.findUserIdByEmail(email).ifPresent(id -> {
+        throw new CommandFailedException("Email address '" + email + "' is already used by user " + id
+            + " in identity store " + dir.storeId());
+      });
+      var table = IdentityTables.users("AWS IAM Identity Center user (dry run)", List.of(user))
+          .withNote("Dry run: would create user '" + userName + "' in identity store " + dir.storeId()
+              + "; nothing was written.");
+      return CommandResult.of(user, Map.of(), table).withChange(new Change(resource, null, user, false));
+    }
+
+    String userId = dir.call("CreateUser", () -> dir.client().createUser(request(ctx, dir.storeId())).userId());
+    var created = new LinkedHashMap<String, Object>();
+    created.put("UserId", userId);
+    created.putAll(user);
+    created.put("IdentityStoreId", dir.storeId());
+    var table = IdentityTables.users("AWS IAM Identity Center user created", List.of(created));
+    return CommandResult.of(created, Map.of(CONTEXT + ".User", created), table)
+        .withChange(new Change(resource, null, created, true));
+  }
+
+  private static CreateUserRequest request(CommandContext ctx, String storeId) {
+    var a = ctx.args();
+    return CreateUserRequest.builder().identityStoreId(storeId)
+        .userName(a.string("userName"))
+        .displayName(a.string("displayName"))
+        .name(n -> n.givenName(a.string("givenName")).familyName(a.string("familyName")))
+        .emails(Email.builder().value(a.string("userEmailAddress")).primary(a.bool("userEmailAddressPrimary")).build())
+        .profileUrl(a.string("profileUrl"))
+        .userType(a.string("userType"))
+        .title(a.string("title"))
+        .build();
+  }
+
+  private static void putIfGiven(Map<String, Object> m, String key, String value) {
+    if (value != null) {
+      m.put(key, value);
+    }
+  }
+}
