@@ -1,6 +1,8 @@
 package io.rolecall.sandbox.service;
 
 import io.rolecall.sandbox.World;
+import io.rolecall.sandbox.service.cloudtrail.CloudTrailService;
+import io.rolecall.sandbox.service.ec2network.Ec2NetworkService;
 import io.rolecall.sandbox.service.iam.IamService;
 import io.rolecall.sandbox.service.sts.StsService;
 import java.util.List;
@@ -12,6 +14,9 @@ public final class Services {
   public static List<Service> all(World world) {
     return List.of(
         new StsService(world),
-        new IamService(world));
+        new IamService(world),
+        // Before any service accepting every "ec2" request: it claims only the network Describe* actions.
+        new Ec2NetworkService(),
+        new CloudTrailService());
   }
 }
