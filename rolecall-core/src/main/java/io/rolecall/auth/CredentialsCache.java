@@ -54,6 +54,14 @@ public final class CredentialsCache implements AutoCloseable {
         .build());
   }
 
+  /** Drops (and closes) the cached session of a role; the next use assumes it afresh. */
+  public void forget(AuthSettings s, RoleRequest role) {
+    var provider = roles.remove(new RoleKey(baseKey(s), role));
+    if (provider != null) {
+      provider.close();
+    }
+  }
+
   private static BaseKey baseKey(AuthSettings s) {
     return new BaseKey(s.accessKey(), s.secretKey(), s.sessionToken(), s.accessKey() == null ? s.profile() : null);
   }

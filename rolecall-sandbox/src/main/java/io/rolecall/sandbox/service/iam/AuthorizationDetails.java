@@ -85,7 +85,6 @@ final class AuthorizationDetails {
               .nest("InstanceProfileList", p -> { });
           inline(x, "RolePolicyList", iam.inlinePolicies(r.arn()));
           attached(x, iam, r.arn());
-          x.el("MaxSessionDuration", r.maxSessionDuration());
         }));
       }
     }
