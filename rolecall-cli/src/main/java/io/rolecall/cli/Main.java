@@ -56,6 +56,10 @@ public final class Main {
     System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
     System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
     System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
+    // The signer's debug log prints canonical requests, session token header included: never useful
+    // enough to risk. (Output is redacted as well; this keeps the secret out of the process at all.)
+    System.setProperty("org.slf4j.simpleLogger.log.software.amazon.awssdk.http.auth.aws.internal.signer", "info");
+    System.setProperty("org.slf4j.simpleLogger.log.software.amazon.awssdk.auth.signer", "info");
   }
 
   private static boolean debugging(String[] args) {

@@ -1,5 +1,6 @@
 package io.rolecall.cli;
 
+import io.rolecall.Shown;
 import io.rolecall.UsageException;
 import java.util.Locale;
 
@@ -15,7 +16,7 @@ enum OutputFormat {
       case "table" -> TABLE;
       case "json" -> JSON;
       case "context" -> CONTEXT;
-      default -> throw new UsageException("--output: expected table, json or context, got '" + text + "'");
+      default -> throw new UsageException("--output: expected table, json or context, got " + Shown.quoted(text));
     };
   }
 }

@@ -73,6 +73,9 @@ public final class RolecallCommand implements Callable<Integer> {
     if (s.insecure()) {
       cli.warn("TLS certificate verification is OFF (--insecure); use it only against endpoints you trust");
     }
+    if (s.systemProxy() && s.proxy() == null) {
+      cli.warn("--system-proxy: HTTPS_PROXY is not set, connecting directly");
+    }
     return s;
   }
 

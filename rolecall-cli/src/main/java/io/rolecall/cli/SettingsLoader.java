@@ -16,6 +16,9 @@ final class SettingsLoader {
   private SettingsLoader() {}
 
   static AuthSettings load(GlobalOptions o, Env env) {
+    if (o.proxy != null && o.systemProxy) {
+      throw new UsageException("proxy: give either --proxy or --system-proxy, not both");
+    }
     var b = EnvironmentDefaults.apply(AuthSettings.builder(), env);
     String instance = o.instance != null ? o.instance : env.get("ROLECALL_INSTANCE");
     ConfigFile config = config(o, env);
@@ -44,10 +47,17 @@ final class SettingsLoader {
     if (o.timeout != null) b.timeouts(Timeouts.parse(o.timeout, "--timeout"));
     if (o.retries != null) b.retries(o.retries);
     if (o.insecure) b.insecure(true);
-    if (o.proxy != null) b.proxy(Urls.http(o.proxy, "--proxy"));
-    if (o.systemProxy) b.systemProxy(true);
+    if (o.proxy != null) b.proxy(Urls.http(o.proxy, "--proxy")).systemProxy(false);
+    if (o.systemProxy) b.proxy(null).systemProxy(true);
     if (o.identityStoreId != null) b.identityStoreId(o.identityStoreId);
-    return b.build();
+    AuthSettings s = b.build();
+    if (s.systemProxy() && s.proxy() == null) {
+      var withProxy = s.toBuilder();
+      if (EnvironmentDefaults.applySystemProxy(withProxy, env)) {
+        s = withProxy.build();
+      }
+    }
+    return s;
   }
 
   /** The config file, when one is given or found; null otherwise. */

@@ -4,6 +4,7 @@ import io.rolecall.aws.ConnectivityCheck;
 import io.rolecall.aws.Sessions;
 import io.rolecall.command.ArgType;
 import io.rolecall.command.AccountSelection;
+import io.rolecall.Shown;
 import io.rolecall.UsageException;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -26,7 +27,7 @@ final class TestCommand implements Callable<Integer> {
     if (!words.isEmpty()) {
       String w = words.getFirst();
       if (!w.startsWith("account_id=")) {
-        throw new UsageException("test: expected account_id=<12-digit id>, got '" + w + "'");
+        throw new UsageException("test: expected account_id=<12-digit id>, got " + Shown.quoted(w));
       }
       var selection = (AccountSelection) parseAccount(w.substring("account_id=".length()));
       account = selection.accountIds().getFirst();
@@ -57,6 +58,6 @@ final class TestCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       // reported below
     }
-    throw new UsageException("test: account_id: expected one 12-digit account id, got '" + text + "'");
+    throw new UsageException("test: account_id: expected one 12-digit account id, got " + Shown.quoted(text));
   }
 }

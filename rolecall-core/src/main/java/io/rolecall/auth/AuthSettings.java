@@ -1,5 +1,6 @@
 package io.rolecall.auth;
 
+import io.rolecall.Shown;
 import io.rolecall.UsageException;
 import java.net.URI;
 import java.util.Map;
@@ -31,6 +32,7 @@ public record AuthSettings(
     int retries,
     boolean insecure,
     URI proxy,
+    java.util.Set<String> nonProxyHosts,
     boolean systemProxy,
     String identityStoreId) {
 
@@ -51,6 +53,7 @@ public record AuthSettings(
 
   public AuthSettings {
     serviceEndpoints = Map.copyOf(serviceEndpoints);
+    nonProxyHosts = java.util.Set.copyOf(nonProxyHosts);
   }
 
   public static Builder builder() {
@@ -111,6 +114,7 @@ public record AuthSettings(
     private Integer retries;
     private boolean insecure;
     private URI proxy;
+    private java.util.Set<String> nonProxyHosts = java.util.Set.of();
     private boolean systemProxy;
     private String identityStoreId;
 
@@ -136,6 +140,7 @@ public record AuthSettings(
       retries = s.retries;
       insecure = s.insecure;
       proxy = s.proxy;
+      nonProxyHosts = s.nonProxyHosts;
       systemProxy = s.systemProxy;
       identityStoreId = s.identityStoreId;
     }
@@ -159,13 +164,15 @@ public record AuthSettings(
     public Builder retries(Integer v) { retries = v; return this; }
     public Builder insecure(boolean v) { insecure = v; return this; }
     public Builder proxy(URI v) { proxy = v; return this; }
+    public Builder nonProxyHosts(java.util.Set<String> v) { nonProxyHosts = v == null ? java.util.Set.of() : v; return this; }
+    /** The proxy comes from the environment (HTTPS_PROXY / NO_PROXY), resolved by whoever reads it. */
     public Builder systemProxy(boolean v) { systemProxy = v; return this; }
     public Builder identityStoreId(String v) { identityStoreId = blankToNull(v); return this; }
 
     /** Validates every value; the first problem is a {@link UsageException} naming the parameter. */
     public AuthSettings build() {
       if (region != null && !REGION.matcher(region).matches()) {
-        throw new UsageException("region: expected an AWS region such as us-east-1, got '" + region + "'");
+        throw new UsageException("region: expected an AWS region such as us-east-1, got " + Shown.quoted(region));
       }
       Secret secret = secretKey;
       Secret token = sessionToken;
@@ -195,8 +202,8 @@ public record AuthSettings(
       }
       if (roleArn != null) {
         if (!ROLE_ARN.matcher(roleArn).matches()) {
-          throw new UsageException("role-arn: expected arn:aws:iam::<12-digit account>:role/<name>, got '"
-              + roleArn + "'");
+          throw new UsageException("role-arn: expected arn:aws:iam::<12-digit account>:role/<name>, got "
+              + Shown.quoted(roleArn));
         }
         if (roleSessionName == null) {
           throw new UsageException("role-session-name: required when role-arn is set"
@@ -205,7 +212,7 @@ public record AuthSettings(
       }
       if (roleSessionName != null && !SESSION_NAME.matcher(roleSessionName).matches()) {
         throw new UsageException("role-session-name: expected 2 to 64 characters of letters, digits and +=,.@-,"
-            + " got '" + roleSessionName + "'");
+            + " got " + Shown.quoted(roleSessionName));
       }
       int duration = roleSessionDuration == null ? DEFAULT_SESSION_DURATION : roleSessionDuration;
       if (duration < 900 || duration > 43200) {
@@ -213,7 +220,7 @@ public record AuthSettings(
       }
       if (roleName != null && !ROLE_NAME.matcher(roleName).matches()) {
         throw new UsageException("role-name: expected an IAM role name (1 to 64 of letters, digits and +=,.@-),"
-            + " got '" + roleName + "'");
+            + " got " + Shown.quoted(roleName));
       }
       if (externalId != null && !EXTERNAL_ID.matcher(externalId).matches()) {
         throw new UsageException("external-id: expected 2 to 1224 characters of letters, digits and +=,.@:/-");
@@ -222,16 +229,13 @@ public record AuthSettings(
       if (retryCount < 0 || retryCount > MAX_RETRIES) {
         throw new UsageException("retries: expected 0 (no retries) to " + MAX_RETRIES + ", got " + retryCount);
       }
-      if (proxy != null && systemProxy) {
-        throw new UsageException("proxy: give either --proxy or --system-proxy, not both");
-      }
       if (proxy != null && proxy.getUserInfo() != null) {
         // A proxy password is a secret: keep it out of every message from here on.
         Redactor.global().register(proxy.getUserInfo());
       }
       return new AuthSettings(instanceName, region, accessKey, secret, token, profile, roleArn,
           roleSessionName, duration, roleName, externalId, stsEndpoints, endpointUrl, stsEndpointUrl,
-          serviceEndpoints, timeouts, retryCount, insecure, proxy, systemProxy, identityStoreId);
+          serviceEndpoints, timeouts, retryCount, insecure, proxy, nonProxyHosts, systemProxy, identityStoreId);
     }
 
     private static String blankToNull(String v) {

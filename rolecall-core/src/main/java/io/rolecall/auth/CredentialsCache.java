@@ -30,10 +30,10 @@ public final class CredentialsCache implements AutoCloseable {
   private record RoleKey(BaseKey base, RoleRequest role) {}
 
   private final Map<BaseKey, AwsCredentialsProvider> bases = new ConcurrentHashMap<>();
-  private final Map<RoleKey, StsAssumeRoleCredentialsProvider> roles = new ConcurrentHashMap<>();
+  private final Map<RoleKey, AwsCredentialsProvider> roles = new ConcurrentHashMap<>();
 
   public AwsCredentialsProvider base(AuthSettings s) {
-    return bases.computeIfAbsent(baseKey(s), CredentialsCache::createBase);
+    return bases.computeIfAbsent(baseKey(s), k -> new RedactingCredentialsProvider(createBase(k)));
   }
 
   /**
@@ -42,7 +42,8 @@ public final class CredentialsCache implements AutoCloseable {
    */
   public AwsCredentialsProvider role(AuthSettings s, RoleRequest role, StsClient sts) {
     Objects.requireNonNull(role, "role");
-    return roles.computeIfAbsent(new RoleKey(baseKey(s), role), k -> StsAssumeRoleCredentialsProvider.builder()
+    return roles.computeIfAbsent(new RoleKey(baseKey(s), role), k -> new RedactingCredentialsProvider(
+        StsAssumeRoleCredentialsProvider.builder()
         .stsClient(sts)
         .refreshRequest(r -> {
           r.roleArn(role.roleArn()).roleSessionName(role.sessionName()).durationSeconds(role.durationSeconds());
@@ -51,7 +52,7 @@ public final class CredentialsCache implements AutoCloseable {
           }
         })
         .asyncCredentialUpdateEnabled(false)
-        .build());
+        .build()));
   }
 
   /** Drops (and closes) the cached session of a role; the next use assumes it afresh. */
@@ -81,17 +82,19 @@ public final class CredentialsCache implements AutoCloseable {
 
   @Override
   public void close() {
-    roles.values().forEach(StsAssumeRoleCredentialsProvider::close);
+    roles.values().forEach(CredentialsCache::closeQuietly);
     roles.clear();
-    bases.values().forEach(p -> {
-      if (p instanceof AutoCloseable c) {
-        try {
-          c.close();
-        } catch (Exception ignored) {
-          // Closing a provider only releases threads and connections; nothing to report.
-        }
-      }
-    });
+    bases.values().forEach(CredentialsCache::closeQuietly);
     bases.clear();
+  }
+
+  private static void closeQuietly(AwsCredentialsProvider p) {
+    if (p instanceof AutoCloseable c) {
+      try {
+        c.close();
+      } catch (Exception ignored) {
+        // Closing a provider only releases threads and connections; nothing to report.
+      }
+    }
   }
 }

@@ -1,5 +1,6 @@
 package io.rolecall.auth;
 
+import io.rolecall.Shown;
 import io.rolecall.UsageException;
 import java.util.Locale;
 
@@ -16,6 +17,6 @@ public enum StsEndpoints {
         default -> { }
       }
     }
-    throw new UsageException(argumentName + ": expected legacy or regional, got '" + text + "'");
+    throw new UsageException(argumentName + ": expected legacy or regional, got " + Shown.quoted(text));
   }
 }

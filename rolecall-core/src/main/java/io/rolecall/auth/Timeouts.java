@@ -1,5 +1,6 @@
 package io.rolecall.auth;
 
+import io.rolecall.Shown;
 import io.rolecall.UsageException;
 import java.time.Duration;
 import java.util.regex.Pattern;
@@ -24,7 +25,7 @@ public record Timeouts(Duration read, Duration connect) {
 
   private static UsageException invalid(String text, String argumentName) {
     return new UsageException(argumentName + ": expected READ or READ,CONNECT in whole seconds"
-        + " (for example 60 or 60,10), got '" + text + "'");
+        + " (for example 60 or 60,10), got " + Shown.quoted(text));
   }
 
   /** The canonical text form, as a user would write it. */

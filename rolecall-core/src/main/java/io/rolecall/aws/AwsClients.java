@@ -30,7 +30,8 @@ import software.amazon.awssdk.services.sts.StsClient;
  */
 public final class AwsClients implements AutoCloseable {
   private record Key(AwsService service, String region, AwsCredentialsProvider credentials, URI endpoint,
-      Timeouts timeouts, int retries, boolean insecure, URI proxy, boolean systemProxy, StsEndpoints sts) {}
+      Timeouts timeouts, int retries, boolean insecure, URI proxy, java.util.Set<String> nonProxyHosts,
+      StsEndpoints sts) {}
 
   private final HttpClients http = new HttpClients();
   private final Map<Key, SdkClient> clients = new ConcurrentHashMap<>();
@@ -95,7 +96,7 @@ public final class AwsClients implements AutoCloseable {
   private <C extends SdkClient> C get(AwsService service, AuthSettings s, String region,
       AwsCredentialsProvider creds, Supplier<C> factory) {
     var key = new Key(service, region, creds, s.endpointFor(service.key()), s.timeouts(), s.retries(),
-        s.insecure(), s.proxy(), s.systemProxy(), s.stsEndpoints());
+        s.insecure(), s.proxy(), s.nonProxyHosts(), s.stsEndpoints());
     return (C) clients.computeIfAbsent(key, k -> factory.get());
   }
 

@@ -82,6 +82,10 @@ public final class ConnectivityCheck {
     if (s.endpointUrl() != null) {
       out.append(", endpoint ").append(s.endpointUrl());
     }
+    if (s.proxy() != null) {
+      out.append(", proxy ").append(s.proxy().getHost()).append(':').append(s.proxy().getPort())
+          .append(s.systemProxy() ? " (from HTTPS_PROXY)" : "");
+    }
     if (s.insecure()) {
       out.append(", TLS verification OFF");
     }

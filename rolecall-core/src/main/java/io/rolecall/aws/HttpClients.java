@@ -4,6 +4,7 @@ import io.rolecall.auth.AuthSettings;
 import io.rolecall.auth.Timeouts;
 import java.net.URI;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpConfigurationOption;
@@ -17,30 +18,29 @@ import software.amazon.awssdk.utils.AttributeMap;
  * makes two calls per process; it pools keep-alive connections through the JDK.
  */
 final class HttpClients implements AutoCloseable {
-  private record Key(Timeouts timeouts, boolean insecure, URI proxy, boolean systemProxy) {}
+  private record Key(Timeouts timeouts, boolean insecure, URI proxy, Set<String> nonProxyHosts) {}
 
   private final Map<Key, SdkHttpClient> clients = new ConcurrentHashMap<>();
 
   SdkHttpClient forSettings(AuthSettings s) {
-    return clients.computeIfAbsent(new Key(s.timeouts(), s.insecure(), s.proxy(), s.systemProxy()), HttpClients::create);
+    return clients.computeIfAbsent(new Key(s.timeouts(), s.insecure(), s.proxy(), s.nonProxyHosts()), HttpClients::create);
   }
 
   private static SdkHttpClient create(Key key) {
-    var proxy = ProxyConfiguration.builder();
+    // The SDK's own environment lookup is off either way: a stray HTTPS_PROXY must not reroute
+    // credentials unless asked for (SPEC §1), and --system-proxy is resolved by rolecall's settings.
+    var proxy = ProxyConfiguration.builder().useSystemPropertyValues(false).useEnvironmentVariablesValues(false);
     if (key.proxy() != null) {
-      proxy.endpoint(key.proxy()).useSystemPropertyValues(false).useEnvironmentVariablesValues(false);
-      if (key.proxy().getUserInfo() != null) {
-        String[] userInfo = key.proxy().getUserInfo().split(":", 2);
+      URI p = key.proxy();
+      proxy.endpoint(URI.create(p.getScheme() + "://" + p.getHost() + (p.getPort() > 0 ? ":" + p.getPort() : "")))
+          .nonProxyHosts(key.nonProxyHosts());
+      if (p.getUserInfo() != null) {
+        String[] userInfo = p.getUserInfo().split(":", 2);
         proxy.username(userInfo[0]);
         if (userInfo.length > 1) {
           proxy.password(userInfo[1]);
         }
       }
-    } else if (key.systemProxy()) {
-      proxy.useSystemPropertyValues(true).useEnvironmentVariablesValues(true);
-    } else {
-      // Off unless asked for (SPEC §1): a stray HTTPS_PROXY must not reroute credentials.
-      proxy.useSystemPropertyValues(false).useEnvironmentVariablesValues(false);
     }
     var builder = UrlConnectionHttpClient.builder()
         .socketTimeout(key.timeouts().read())

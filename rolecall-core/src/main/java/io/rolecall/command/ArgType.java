@@ -1,5 +1,6 @@
 package io.rolecall.command;
 
+import io.rolecall.Shown;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -24,7 +25,7 @@ public sealed interface ArgType {
       }
       if (text.length() < minLength || text.length() > maxLength
           || (pattern != null && !pattern.matcher(text).matches())) {
-        throw new IllegalArgumentException("expected " + form + ", got '" + text + "'");
+        throw new IllegalArgumentException("expected " + form + ", got " + Shown.quoted(text));
       }
       return text;
     }
@@ -38,7 +39,7 @@ public sealed interface ArgType {
       try {
         value = Long.parseLong(text.trim());
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("expected " + form() + ", got '" + text + "'");
+        throw new IllegalArgumentException("expected " + form() + ", got " + Shown.quoted(text));
       }
       if (value < min || value > max) {
         throw new IllegalArgumentException("expected " + form() + ", got " + value);
@@ -59,7 +60,7 @@ public sealed interface ArgType {
       return switch (text.trim().toLowerCase(Locale.ROOT)) {
         case "true", "yes" -> Boolean.TRUE;
         case "false", "no" -> Boolean.FALSE;
-        default -> throw new IllegalArgumentException("expected " + form() + ", got '" + text + "'");
+        default -> throw new IllegalArgumentException("expected " + form() + ", got " + Shown.quoted(text));
       };
     }
 
@@ -82,7 +83,7 @@ public sealed interface ArgType {
           return v;
         }
       }
-      throw new IllegalArgumentException("expected " + form() + ", got '" + text + "'");
+      throw new IllegalArgumentException("expected " + form() + ", got " + Shown.quoted(text));
     }
 
     @Override
@@ -105,7 +106,7 @@ public sealed interface ArgType {
       for (String part : trimmed.split(",")) {
         String id = part.trim();
         if (!ACCOUNT.matcher(id).matches()) {
-          throw new IllegalArgumentException("expected " + form() + ", got '" + id + "'");
+          throw new IllegalArgumentException("expected " + form() + ", got " + Shown.quoted(id));
         }
         ids.add(id);
       }

@@ -1,5 +1,6 @@
 package io.rolecall.command;
 
+import io.rolecall.Shown;
 import io.rolecall.UsageException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -28,7 +29,7 @@ public final class Arguments {
     for (String word : words) {
       int eq = word.indexOf('=');
       if (eq <= 0) {
-        throw new UsageException(command + ": expected arguments as name=value, got '" + word + "'");
+        throw new UsageException(command + ": expected arguments as name=value, got " + Shown.quoted(word));
       }
       String name = word.substring(0, eq);
       if (raw.put(name, word.substring(eq + 1)) != null) {

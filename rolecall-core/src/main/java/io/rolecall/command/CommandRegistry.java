@@ -1,5 +1,6 @@
 package io.rolecall.command;
 
+import io.rolecall.Shown;
 import io.rolecall.UsageException;
 import java.util.Collection;
 import java.util.Comparator;
@@ -28,7 +29,7 @@ public final class CommandRegistry {
   public Command require(String name) {
     return find(name).orElseThrow(() -> {
       String hint = closest(name).map(n -> "; did you mean " + n + "?").orElse("; run 'rolecall help' to list commands");
-      return new UsageException("unknown command '" + name + "'" + hint);
+      return new UsageException("unknown command " + Shown.quoted(name) + hint);
     });
   }
 

@@ -1,5 +1,6 @@
 package io.rolecall.config;
 
+import io.rolecall.Shown;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -142,6 +143,9 @@ public final class ConfigFile {
       b.systemProxy(systemProxy);
     }
     b.identityStoreId(text(node, "identityStoreId", where));
+    if (Boolean.TRUE.equals(systemProxy) && text(node, "proxy", where) != null) {
+      throw new UsageException(where + ": give either proxy or systemProxy, not both");
+    }
     return b;
   }
 
@@ -164,7 +168,7 @@ public final class ConfigFile {
     try {
       return Integer.valueOf(t.trim());
     } catch (NumberFormatException e) {
-      throw new UsageException(where + ": " + key + " must be a whole number, got '" + t + "'");
+      throw new UsageException(where + ": " + key + " must be a whole number, got " + Shown.quoted(t));
     }
   }
 
@@ -176,7 +180,7 @@ public final class ConfigFile {
     return switch (t.trim().toLowerCase(java.util.Locale.ROOT)) {
       case "true", "yes" -> true;
       case "false", "no" -> false;
-      default -> throw new UsageException(where + ": " + key + " must be true or false, got '" + t + "'");
+      default -> throw new UsageException(where + ": " + key + " must be true or false, got " + Shown.quoted(t));
     };
   }
 

@@ -30,6 +30,31 @@ public final class EnvironmentDefaults {
     return b;
   }
 
+  /**
+   * For --system-proxy: the proxy in HTTPS_PROXY (or https_proxy; AWS endpoints are HTTPS) and the
+   * hosts in NO_PROXY, applied onto {@code b}. Returns false when no proxy variable is set.
+   */
+  public static boolean applySystemProxy(AuthSettings.Builder b, Env env) {
+    String proxy = firstSet(env.get("HTTPS_PROXY"), env.get("https_proxy"));
+    if (proxy == null) {
+      return false;
+    }
+    b.proxy(Urls.http(proxy, "HTTPS_PROXY"));
+    String noProxy = firstSet(env.get("NO_PROXY"), env.get("no_proxy"));
+    var hosts = new java.util.LinkedHashSet<String>();
+    if (noProxy != null) {
+      for (String h : noProxy.split(",")) {
+        String host = h.trim();
+        if (!host.isEmpty()) {
+          // NO_PROXY's ".example.com" means the domain and its subdomains; Java's form is "*.example.com".
+          hosts.add(host.startsWith(".") ? "*" + host : host);
+        }
+      }
+    }
+    b.nonProxyHosts(hosts);
+    return true;
+  }
+
   private static String firstSet(String... values) {
     for (String v : values) {
       if (v != null && !v.isBlank()) {

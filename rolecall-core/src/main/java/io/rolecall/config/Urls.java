@@ -1,5 +1,6 @@
 package io.rolecall.config;
 
+import io.rolecall.Shown;
 import io.rolecall.UsageException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -16,12 +17,12 @@ public final class Urls {
       URI uri = new URI(text.trim());
       String scheme = uri.getScheme();
       if (scheme == null || !(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-        throw new UsageException(setting + ": expected an http:// or https:// URL with a host, got '"
-            + withoutUserInfo(text) + "'");
+        throw new UsageException(setting + ": expected an http:// or https:// URL with a host, got "
+            + Shown.quoted(withoutUserInfo(text)));
       }
       return uri;
     } catch (URISyntaxException e) {
-      throw new UsageException(setting + ": expected an http:// or https:// URL, got '" + withoutUserInfo(text) + "'");
+      throw new UsageException(setting + ": expected an http:// or https:// URL, got " + Shown.quoted(withoutUserInfo(text)));
     }
   }
 

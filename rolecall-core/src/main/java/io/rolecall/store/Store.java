@@ -1,5 +1,6 @@
 package io.rolecall.store;
 
+import io.rolecall.Shown;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.rolecall.UsageException;
@@ -90,8 +91,8 @@ public final class Store implements AutoCloseable {
   static String toJdbcUrl(String location) {
     if (location != null && location.startsWith("jdbc:")) {
       if (!location.startsWith("jdbc:sqlite:") && !location.startsWith("jdbc:postgresql:")) {
-        throw new UsageException("db: expected a file path, jdbc:sqlite:PATH or jdbc:postgresql://HOST/DB, got '"
-            + masked(location) + "'");
+        throw new UsageException("db: expected a file path, jdbc:sqlite:PATH or jdbc:postgresql://HOST/DB, got "
+            + Shown.quoted(masked(location)));
       }
       registerPassword(location);
       return location;

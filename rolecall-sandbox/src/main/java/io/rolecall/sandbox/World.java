@@ -89,6 +89,11 @@ public final class World {
     return c;
   }
 
+  /** Every credential issued so far: lets tests check that no secret or token leaked into output. */
+  public List<Credential> issuedCredentials() {
+    return List.copyOf(credentials.values());
+  }
+
   public Optional<Credential> credential(String accessKeyId) {
     return Optional.ofNullable(accessKeyId == null ? null : credentials.get(accessKeyId));
   }
