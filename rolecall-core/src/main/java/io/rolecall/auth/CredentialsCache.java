@@ -57,9 +57,12 @@ public final class CredentialsCache implements AutoCloseable {
 
   /** Drops (and closes) the cached session of a role; the next use assumes it afresh. */
   public void forget(AuthSettings s, RoleRequest role) {
-    var provider = roles.remove(new RoleKey(baseKey(s), role));
-    if (provider != null) {
-      provider.close();
+    if (roles.remove(new RoleKey(baseKey(s), role)) instanceof AutoCloseable provider) {
+      try {
+        provider.close();
+      } catch (Exception ignored) {
+        // Closing only releases threads and connections; nothing to report.
+      }
     }
   }
 
