@@ -20,7 +20,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /** The inventory's tables in the store (migration V2): runs, per-account outcomes, items, events, checkpoints. */
-public final class InventoryStore {
+public final class InventoryStore implements AutoCloseable {
   /** Fixed-width UTC with milliseconds: text order is time order, in SQLite and PostgreSQL alike. */
   static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
@@ -42,6 +42,11 @@ public final class InventoryStore {
 
   public Store store() {
     return store;
+  }
+
+  @Override
+  public void close() {
+    store.close();
   }
 
   public void startRun(Run run) {

@@ -25,7 +25,7 @@ import java.util.stream.LongStream;
  */
 public final class SandboxMain {
   static final String MANAGEMENT_ACCOUNT = "111111111111";
-  static final String USAGE = "usage: SandboxMain [--port N] [--accounts N] [--role-name ROLE] [--external-id X]"
+  public static final String USAGE = "usage: SandboxMain [--port N] [--accounts N] [--role-name ROLE] [--external-id X]"
       + " [--latency-ms N] [--users N] [--keys-per-user K] [--groups N] [--roles N] [--policies N] [--vpcs N]"
       + " [--instances N] [--events N] [--regions r1,r2]";
 
