@@ -166,11 +166,13 @@ class InventorySyncTest {
     estate.seeded("222222222222", EstateSpec.empty().withUsers(2, 1).inRegions(Estate.SPEC.regions()));
     estate.sb.faults().on("iam").account("222222222222").action("GetAccountAuthorizationDetails").throttle(2);
     estate.sb.faults().on("ec2").account("222222222222").action("DescribeVpcs").throttle(1);
+    estate.sb.faults().on("cloudtrail").account("222222222222").throttle(1);
     var result = estate.sync(estate.sqlite("throttle.db"), List.of("222222222222"));
     var row = result.accounts().getFirst();
     assertThat(row.ok()).as(String.valueOf(row.error())).isTrue();
-    assertThat(row.throttled()).isEqualTo(3);
-    assertThat(estate.sb.calls().throttledTotal()).isEqualTo(3);
+    // Throttling in each protocol family: query (Throttling), EC2 (RequestLimitExceeded), JSON (ThrottlingException).
+    assertThat(row.throttled()).isEqualTo(4);
+    assertThat(estate.sb.calls().throttledTotal()).isEqualTo(4);
   }
 
   @Test
