@@ -28,9 +28,17 @@ final class SandboxCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    // --role-name and --external-id are also rolecall's global flags, so picocli hands them to those: pass them on.
+    var args = new ArrayList<>(options);
+    if (root.global.roleName != null) {
+      args.addAll(List.of("--role-name", root.global.roleName));
+    }
+    if (root.global.externalId != null) {
+      args.addAll(List.of("--external-id", root.global.externalId));
+    }
     SandboxMain.Options parsed;
     try {
-      parsed = SandboxMain.parse(options.toArray(String[]::new));
+      parsed = SandboxMain.parse(args.toArray(String[]::new));
     } catch (IllegalArgumentException e) {
       throw new UsageException("sandbox: " + (e.getMessage().isEmpty() ? SandboxMain.USAGE : e.getMessage()));
     }
