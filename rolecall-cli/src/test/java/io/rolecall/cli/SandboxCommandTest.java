@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -35,10 +36,16 @@ class SandboxCommandTest {
       }
       assertThat(env).containsKeys("AWS_ENDPOINT_URL", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY");
       Path db = Files.createTempDirectory("rolecall-sandbox-cmd").resolve("i.db");
-      var wrongId = CliRun.inProcess(env, "--db", db.toString(), "--role-name", "Auditor", "--external-id", "other",
+      var noKeys = CliRun.inProcess(Map.of("AWS_ENDPOINT_URL", env.get("AWS_ENDPOINT_URL"), "AWS_REGION", "us-east-1"),
+          "--db", db.toString(), "--role-name", "Auditor", "inventory", "sync", "--accounts", "200000000001");
+      assertThat(noKeys.exit()).isEqualTo(2);
+      assertThat(noKeys.err()).startsWith("rolecall: no AWS credentials found");
+      var wrongId = CliRun.inProcess(env, "--db", db.toString(), "--access-key", env.get("AWS_ACCESS_KEY_ID"),
+          "--secret-key", env.get("AWS_SECRET_ACCESS_KEY"), "--role-name", "Auditor", "--external-id", "other",
           "inventory", "sync", "--accounts", "200000000001");
       assertThat(wrongId.exit()).isEqualTo(1);
-      var sync = CliRun.inProcess(env, "--db", db.toString(), "--role-name", "Auditor", "--external-id", "bench-x",
+      var sync = CliRun.inProcess(env, "--db", db.toString(), "--access-key", env.get("AWS_ACCESS_KEY_ID"),
+          "--secret-key", env.get("AWS_SECRET_ACCESS_KEY"), "--role-name", "Auditor", "--external-id", "bench-x",
           "inventory", "sync", "--accounts", "200000000001,200000000002", "-o", "json");
       assertThat(sync.exit()).as(sync.err()).isZero();
       assertThat(sync.out()).contains("\"users\" : 3", "\"instances\" : 1", "\"events\" : 2");

@@ -100,9 +100,10 @@ public final class InventorySync {
       throw new UsageException("inventory sync: needs --role-name, the role to assume in every account (with"
           + " --external-id if the role requires one)");
     }
-    Session base = sessions.open(settings.toBuilder().roleArn(null).roleName(null).build(), null);
+    // No base credentials at all is a configuration problem for the whole run (exit 2), not N account failures.
+    Session base = sessions.open(settings.toBuilder().roleArn(null).roleName(null).build(), null).authenticate();
     List<String> regions = request.regions().isEmpty() ? List.of(base.region()) : request.regions();
-    List<String> accounts = request.accounts().all() ? OrganizationAccounts.active(base.authenticate())
+    List<String> accounts = request.accounts().all() ? OrganizationAccounts.active(base)
         : request.accounts().accountIds();
     if (accounts.isEmpty()) {
       throw new CommandFailedException("inventory sync: --accounts all found no ACTIVE account in the organization");
