@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
         "Authenticate to many AWS accounts, run XSOAR-compatible security commands, take a roll call of identities.",
         "",
         "Run a command:  rolecall [flags] <command> [name=value ...]   (list them with: rolecall help)"},
-    subcommands = {HelpCommand.class, TestCommand.class, DemoCommand.class, AuditCommand.class, PolicyCommand.class})
+    subcommands = {HelpCommand.class, TestCommand.class, DemoCommand.class, AuditCommand.class, PolicyCommand.class,
+        InventoryCommand.class, SandboxCommand.class})
 public final class RolecallCommand implements Callable<Integer> {
   final Cli cli;
 

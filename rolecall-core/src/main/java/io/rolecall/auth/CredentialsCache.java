@@ -55,6 +55,17 @@ public final class CredentialsCache implements AutoCloseable {
         .build()));
   }
 
+  /** Drops (and closes) the cached session of a role; the next use assumes it afresh. */
+  public void forget(AuthSettings s, RoleRequest role) {
+    if (roles.remove(new RoleKey(baseKey(s), role)) instanceof AutoCloseable provider) {
+      try {
+        provider.close();
+      } catch (Exception ignored) {
+        // Closing only releases threads and connections; nothing to report.
+      }
+    }
+  }
+
   private static BaseKey baseKey(AuthSettings s) {
     return new BaseKey(s.accessKey(), s.secretKey(), s.sessionToken(), s.accessKey() == null ? s.profile() : null);
   }

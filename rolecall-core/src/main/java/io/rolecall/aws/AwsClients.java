@@ -105,7 +105,8 @@ public final class AwsClients implements AutoCloseable {
     builder.region(region)
         .credentialsProvider(creds)
         .httpClient(http.forSettings(s))
-        .overrideConfiguration(o -> o.retryStrategy(retryStrategy(s.retries())));
+        // The meter is inert unless a caller binds a CallScope (inventory counts and paces attempts with it).
+        .overrideConfiguration(o -> o.retryStrategy(retryStrategy(s.retries())).addExecutionInterceptor(CallMeter.INSTANCE));
     URI endpoint = s.endpointFor(service.key());
     if (endpoint != null) {
       builder.endpointOverride(endpoint);
@@ -122,6 +123,17 @@ public final class AwsClients implements AutoCloseable {
       return AwsRetryStrategy.doNotRetry();
     }
     return AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(retries + 1).build();
+  }
+
+  /** Closes and forgets the clients that sign with {@code credentials} (a session nobody will use again). */
+  void closeFor(AwsCredentialsProvider credentials) {
+    clients.entrySet().removeIf(e -> {
+      if (e.getKey().credentials() == credentials) {
+        e.getValue().close();
+        return true;
+      }
+      return false;
+    });
   }
 
   @Override

@@ -28,6 +28,17 @@ public final class Sessions implements AutoCloseable {
     return new Session(clients, s, region, role, effective, knownAccount);
   }
 
+  /**
+   * Lets go of a session that is done: its clients and, for a role, its cached credentials. Long multi-account
+   * work (an inventory of hundreds of accounts) calls this per account so memory does not grow with the count.
+   */
+  public void release(Session session) {
+    if (session.role() != null) {
+      credentials.forget(session.settings(), session.role());
+    }
+    clients.closeFor(session.credentials());
+  }
+
   @Override
   public void close() {
     credentials.close();

@@ -3,6 +3,10 @@ package io.rolecall.sandbox;
 import io.rolecall.sandbox.auth.Principal;
 import io.rolecall.sandbox.service.ec2.Ec2Region;
 import io.rolecall.sandbox.service.ec2.Ec2Service;
+import io.rolecall.sandbox.service.cloudtrail.CloudTrail;
+import io.rolecall.sandbox.service.cloudtrail.RegionTrail;
+import io.rolecall.sandbox.service.ec2network.Ec2Network;
+import io.rolecall.sandbox.service.ec2network.RegionNetwork;
 import io.rolecall.sandbox.service.iam.IamState;
 import io.rolecall.sandbox.service.organizations.Organization;
 import io.rolecall.sandbox.service.s3.S3State;
@@ -62,6 +66,16 @@ public final class Account {
   /** This account's IAM Identity Center: instances (per region) and their identity stores. */
   public IdentityCenterState identityCenter() {
     return IdentityCenterState.of(this);
+  }
+
+  /** This account's VPCs, subnets, security groups and network interfaces in one region. */
+  public RegionNetwork ec2Network(String region) {
+    return Ec2Network.of(this).region(region);
+  }
+
+  /** This account's CloudTrail event history in one region. */
+  public RegionTrail cloudTrail(String region) {
+    return CloudTrail.of(this).region(region);
   }
 
   /** The state a service keeps for this account, created by {@code factory} the first time it is asked for. */

@@ -1,7 +1,12 @@
 package io.rolecall.sandbox;
 
+import io.rolecall.sandbox.seed.EstateSpec;
+import io.rolecall.sandbox.seed.Seeder;
+import java.io.PrintStream;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.LongStream;
 
 /**
  * Runs a sandbox until killed, for benchmarks and manual poking with the AWS CLI. Prints the endpoint and an
@@ -12,13 +17,48 @@ import java.util.concurrent.CountDownLatch;
  *   --role-name ROLE  name of that role (default RolecallAudit)
  *   --external-id X   require this ExternalId in that role's trust policy
  *   --latency-ms N    inject this latency into every request
+ *   and, per target account (see {@link EstateSpec}):
+ *   --users N --keys-per-user K --groups N --roles N --policies N
+ *   --vpcs N --instances N --events N (per region) --regions r1,r2 (default us-east-1)
  * </pre>
+ * With any estate option the role also holds SecurityAudit, as a real audit role would.
  */
 public final class SandboxMain {
   static final String MANAGEMENT_ACCOUNT = "111111111111";
+  public static final String USAGE = "usage: SandboxMain [--port N] [--accounts N] [--role-name ROLE] [--external-id X]"
+      + " [--latency-ms N] [--users N] [--keys-per-user K] [--groups N] [--roles N] [--policies N] [--vpcs N]"
+      + " [--instances N] [--events N] [--regions r1,r2]";
+
+  /** The parsed command line. */
+  public record Options(int port, int accounts, String roleName, String externalId, int latencyMs, EstateSpec estate) {
+    boolean seedsEstate() {
+      return !estate.equals(EstateSpec.empty().inRegions(estate.regions()));
+    }
+  }
 
   public static void main(String[] args) throws InterruptedException {
+    Options options;
+    try {
+      options = parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage().isEmpty() ? USAGE : "SandboxMain: " + e.getMessage() + "\n" + USAGE);
+      System.exit(2);
+      return;
+    }
+    var sandbox = start(options, System.out);
+    var stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      sandbox.close();
+      stopped.countDown();
+    }));
+    stopped.await();
+  }
+
+  /** Parses the options; an IllegalArgumentException says what is wrong ("" for a plain usage request). */
+  public static Options parse(String[] args) {
     int port = 0, accounts = 0, latencyMs = 0;
+    int users = 0, keys = 0, groups = 0, roles = 0, policies = 0, vpcs = 0, instances = 0, events = 0;
+    List<String> regions = List.of("us-east-1");
     String roleName = "RolecallAudit", externalId = null;
     try {
       for (int i = 0; i < args.length; i++) {
@@ -28,43 +68,54 @@ public final class SandboxMain {
           case "--role-name" -> roleName = args[++i];
           case "--external-id" -> externalId = args[++i];
           case "--latency-ms" -> latencyMs = Integer.parseInt(args[++i]);
-          case "-h", "--help" -> usage(0);
-          default -> usage(2);
+          case "--users" -> users = Integer.parseInt(args[++i]);
+          case "--keys-per-user" -> keys = Integer.parseInt(args[++i]);
+          case "--groups" -> groups = Integer.parseInt(args[++i]);
+          case "--roles" -> roles = Integer.parseInt(args[++i]);
+          case "--policies" -> policies = Integer.parseInt(args[++i]);
+          case "--vpcs" -> vpcs = Integer.parseInt(args[++i]);
+          case "--instances" -> instances = Integer.parseInt(args[++i]);
+          case "--events" -> events = Integer.parseInt(args[++i]);
+          case "--regions" -> regions = List.of(args[++i].split(","));
+          case "-h", "--help" -> throw new IllegalArgumentException("");
+          default -> throw new IllegalArgumentException("unknown option " + args[i]);
         }
       }
-    } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
-      usage(2);
+    } catch (ArrayIndexOutOfBoundsException e) {
+      throw new IllegalArgumentException("option " + args[args.length - 1] + " needs a value");
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("expected a number: " + e.getMessage());
     }
-    if (accounts < 0 || accounts > 99_999_999) usage(2);
-
-    var sandbox = Sandbox.start(port);
-    var operator = sandbox.account(MANAGEMENT_ACCOUNT).iam().createUserWithAccessKey("operator");
-    var trust = TrustPolicy.trustingAccount(MANAGEMENT_ACCOUNT);
-    if (externalId != null) trust = trust.withExternalId(externalId);
-    for (int n = 1; n <= accounts; n++) {
-      sandbox.account(String.valueOf(200_000_000_000L + n)).iam().createRole(roleName, trust);
-    }
-    if (latencyMs > 0) sandbox.faults().latency(Duration.ofMillis(latencyMs));
-
-    System.out.println("# rolecall sandbox: operator user arn:aws:iam::" + MANAGEMENT_ACCOUNT + ":user/operator"
-        + (accounts > 0 ? ", " + accounts + " target accounts 200000000001.. with role " + roleName : ""));
-    System.out.println("AWS_ENDPOINT_URL=" + sandbox.endpoint());
-    System.out.println("AWS_ACCESS_KEY_ID=" + operator.accessKeyId());
-    System.out.println("AWS_SECRET_ACCESS_KEY=" + operator.secretAccessKey());
-    System.out.println("AWS_DEFAULT_REGION=us-east-1");
-    System.out.flush();
-
-    var stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      sandbox.close();
-      stopped.countDown();
-    }));
-    stopped.await();
+    if (accounts < 0 || accounts > 99_999_999) throw new IllegalArgumentException("--accounts: 0 to 99999999");
+    var estate = new EstateSpec(users, groups, roles, policies, keys, vpcs, instances, events, regions);
+    return new Options(port, accounts, roleName, externalId, latencyMs, estate);
   }
 
-  private static void usage(int exitCode) {
-    (exitCode == 0 ? System.out : System.err).println(
-        "usage: SandboxMain [--port N] [--accounts N] [--role-name ROLE] [--external-id X] [--latency-ms N]");
-    System.exit(exitCode);
+  /** Starts and seeds a sandbox as the options say, and prints its endpoint and the operator's keys to {@code out}. */
+  public static Sandbox start(Options o, PrintStream out) {
+    var sandbox = Sandbox.start(o.port());
+    var operator = sandbox.account(MANAGEMENT_ACCOUNT).iam().createUserWithAccessKey("operator");
+    var trust = TrustPolicy.trustingAccount(MANAGEMENT_ACCOUNT);
+    var withId = o.externalId() == null ? trust : trust.withExternalId(o.externalId());
+    // Accounts are independent: seed them in parallel (the World is thread-safe).
+    LongStream.rangeClosed(1, o.accounts()).parallel().forEach(n -> {
+      var account = sandbox.account(String.valueOf(200_000_000_000L + n));
+      if (o.seedsEstate()) {
+        Seeder.accessRole(account, o.roleName(), withId);
+        Seeder.seed(account, o.estate());
+      } else {
+        account.iam().createRole(o.roleName(), withId);
+      }
+    });
+    if (o.latencyMs() > 0) sandbox.faults().latency(Duration.ofMillis(o.latencyMs()));
+
+    out.println("# rolecall sandbox: operator user arn:aws:iam::" + MANAGEMENT_ACCOUNT + ":user/operator"
+        + (o.accounts() > 0 ? ", " + o.accounts() + " target accounts 200000000001.. with role " + o.roleName() : ""));
+    out.println("AWS_ENDPOINT_URL=" + sandbox.endpoint());
+    out.println("AWS_ACCESS_KEY_ID=" + operator.accessKeyId());
+    out.println("AWS_SECRET_ACCESS_KEY=" + operator.secretAccessKey());
+    out.println("AWS_DEFAULT_REGION=" + o.estate().regions().getFirst());
+    out.flush();
+    return sandbox;
   }
 }

@@ -3,6 +3,7 @@ package io.rolecall.sandbox;
 import io.rolecall.sandbox.auth.Credential;
 import io.rolecall.sandbox.auth.Principal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ public final class World {
   private final SandboxClock clock = new SandboxClock();
   private final Map<String, Account> accounts = new ConcurrentHashMap<>();
   private final Map<String, Credential> credentials = new ConcurrentHashMap<>();
+  private final Map<String, KeyUse> keyUses = new ConcurrentHashMap<>();
   private final AtomicLong sessionsIssued = new AtomicLong();
 
   /**
@@ -52,14 +54,35 @@ public final class World {
 
   /** Issues a long-term (AKIA) key for a user or root. */
   public Credential issueAccessKey(Principal principal) {
-    return issueAccessKey(principal, Ids.secretAccessKey());
+    return issueAccessKey(principal, Ids.secretAccessKey(), clock.now());
   }
 
   /** Issues a long-term key with a chosen secret: tests plant a recognisable canary and search output for it. */
   public Credential issueAccessKey(Principal principal, String secretAccessKey) {
-    var c = new Credential(Ids.accessKeyId(false), secretAccessKey, null, null, principal, clock.now(), false);
+    return issueAccessKey(principal, secretAccessKey, clock.now());
+  }
+
+  /** Issues a long-term key created at {@code created} (seeding backdates keys to make them look old). */
+  public Credential issueAccessKey(Principal principal, Instant created) {
+    return issueAccessKey(principal, Ids.secretAccessKey(), created);
+  }
+
+  private Credential issueAccessKey(Principal principal, String secretAccessKey, Instant created) {
+    var c = new Credential(Ids.accessKeyId(false), secretAccessKey, null, null, principal, created, false);
     credentials.put(c.accessKeyId(), c);
     return c;
+  }
+
+  /** When, where and for what a long-term key last signed a request (IAM's GetAccessKeyLastUsed). */
+  public record KeyUse(Instant when, String service, String region) {}
+
+  /** Records that a request signed with {@code accessKeyId} was served; temporary keys are not tracked. */
+  public void recordKeyUse(String accessKeyId, KeyUse use) {
+    if (accessKeyId.startsWith("AKIA")) keyUses.put(accessKeyId, use);
+  }
+
+  public Optional<KeyUse> lastUse(String accessKeyId) {
+    return Optional.ofNullable(keyUses.get(accessKeyId));
   }
 
   /** Issues temporary (ASIA) credentials valid for {@code duration} from the sandbox clock's now. */
@@ -92,6 +115,7 @@ public final class World {
 
   /** Forgets a key: requests signed with it then fail as an unknown key would. */
   public boolean revoke(String accessKeyId) {
+    keyUses.remove(accessKeyId);
     return credentials.remove(accessKeyId) != null;
   }
 }

@@ -19,6 +19,45 @@ import software.amazon.awssdk.services.sts.StsClient;
 class SandboxMainTest {
 
   @Test
+  void seedsAnEstateThatTheAuditRoleCanReadWithSecurityAuditOnly() throws Exception {
+    var options = SandboxMain.parse(new String[] {"--accounts", "3", "--external-id", "x-1", "--users", "7",
+        "--keys-per-user", "2", "--groups", "2", "--roles", "3", "--policies", "4", "--vpcs", "1", "--instances", "2",
+        "--events", "5", "--regions", "us-east-1,eu-west-1"});
+    var printed = new java.io.ByteArrayOutputStream();
+    try (var sb = SandboxMain.start(options, new java.io.PrintStream(printed, true, StandardCharsets.UTF_8))) {
+      assertThat(printed.toString(StandardCharsets.UTF_8)).contains("AWS_ENDPOINT_URL=" + sb.endpoint());
+      var account = sb.account("200000000003");
+      assertThat(account.iam().users()).hasSize(7);
+      assertThat(account.iam().roles()).hasSize(4);
+      assertThat(account.iam().groups()).hasSize(2);
+      assertThat(account.iam().policies()).hasSize(4);
+      assertThat(account.ec2Network("eu-west-1").networkInterfaces()).hasSize(2);
+      assertThat(account.cloudTrail("eu-west-1").events()).hasSize(5);
+      var operator = sb.account(SandboxMain.MANAGEMENT_ACCOUNT).iam().createUserWithAccessKey("checker");
+      var session = Aws.assume(sb, operator, "arn:aws:iam::200000000003:role/RolecallAudit", "x-1");
+      try (var iam = Aws.iam(sb, session)) {
+        var details = iam.getAccountAuthorizationDetails(r -> r.maxItems(1000));
+        assertThat(details.userDetailList()).hasSize(7);
+        assertThat(iam.generateCredentialReport().stateAsString()).isIn("STARTED", "COMPLETE");
+        // SecurityAudit reads, it does not write.
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> iam.createUser(r -> r.userName("intruder")))
+            .isInstanceOfSatisfying(software.amazon.awssdk.services.iam.model.IamException.class,
+                e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDenied"));
+      }
+    }
+  }
+
+  @Test
+  void badOptionsAreRefusedWithTheReason() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> SandboxMain.parse(new String[] {"--users", "x"}))
+        .hasMessageContaining("expected a number");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> SandboxMain.parse(new String[] {"--keys-per-user", "3"}))
+        .hasMessageContaining("keysPerUser is 0 to 2");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> SandboxMain.parse(new String[] {"--instances", "2"}))
+        .hasMessageContaining("instances need a VPC");
+  }
+
+  @Test
   void printsEndpointAndOperatorKeysAndSeedsTargetAccounts() throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     var process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),

@@ -117,6 +117,7 @@ public final class SandboxServer implements AutoCloseable {
       protocol = service.protocol();
       String action = service.action(request);
       var caller = authenticator.authenticate(request, signature);
+      world.recordKeyUse(caller.accessKeyId(), new World.KeyUse(world.clock().now(), service.signingName(), signature.region()));
       String account = caller.principal().accountId();
       var fault = faults.next(service.name(), action, account);
       calls.record(account, service.name(), action, fault == FaultKind.THROTTLE);

@@ -2,6 +2,8 @@ package io.rolecall.sandbox.service;
 
 import io.rolecall.sandbox.World;
 import io.rolecall.sandbox.service.ec2.Ec2Service;
+import io.rolecall.sandbox.service.cloudtrail.CloudTrailService;
+import io.rolecall.sandbox.service.ec2network.Ec2NetworkService;
 import io.rolecall.sandbox.service.iam.IamService;
 import io.rolecall.sandbox.service.organizations.OrganizationsService;
 import io.rolecall.sandbox.service.s3.S3Service;
@@ -21,9 +23,12 @@ public final class Services {
         new IamService(world),
         new S3ControlService(),
         new S3Service(),
+        // Before any service accepting every "ec2" request: it claims only the network Describe* actions.
+        new Ec2NetworkService(),
         new Ec2Service(),
         new OrganizationsService(),
         new IdentityStoreService(),
-        new SsoAdminService());
+        new SsoAdminService(),
+        new CloudTrailService());
   }
 }

@@ -27,6 +27,11 @@ public final class AwsManagedPolicies {
     return Optional.ofNullable(BY_ARN.get(arn));
   }
 
+  /** Every AWS-managed policy the sandbox knows, by ARN. */
+  public static java.util.List<ManagedPolicy> all() {
+    return new java.util.TreeMap<>(BY_ARN).values().stream().toList();
+  }
+
   public static String arn(String name) {
     return "arn:aws:iam::aws:policy/" + name;
   }

@@ -29,6 +29,8 @@ public final class IamService implements Service {
 
   private final World world;
   private final Paginator pages = new Paginator(() -> AwsException.badRequest("InvalidInput", "Invalid Marker."));
+  private final AuthorizationDetails authorizationDetails = new AuthorizationDetails();
+  private final IamCredentialCalls credentialCalls = new IamCredentialCalls();
 
   public IamService(World world) {
     this.world = world;
@@ -57,6 +59,22 @@ public final class IamService implements Service {
       case "PutRolePolicy" -> putRolePolicy(call);
       case "AttachRolePolicy" -> attachRolePolicy(call);
       case "CreatePolicy" -> createPolicy(call);
+      case "ListPolicies" -> listPolicies(call);
+      case "CreateGroup" -> createGroup(call);
+      case "ListGroups" -> listGroups(call);
+      case "AddUserToGroup" -> addUserToGroup(call);
+      case "PutGroupPolicy" -> putGroupPolicy(call);
+      case "AttachGroupPolicy" -> attachGroupPolicy(call);
+      case "GetAccountAuthorizationDetails" -> authorizationDetails.handle(call);
+      case "ListAccessKeys" -> credentialCalls.listAccessKeys(call);
+      case "GetAccessKeyLastUsed" -> credentialCalls.getAccessKeyLastUsed(call);
+      case "ListMFADevices" -> credentialCalls.listMfaDevices(call);
+      case "ListVirtualMFADevices" -> credentialCalls.listVirtualMfaDevices(call);
+      case "CreateVirtualMFADevice" -> credentialCalls.createVirtualMfaDevice(call);
+      case "EnableMFADevice" -> credentialCalls.enableMfaDevice(call);
+      case "CreateLoginProfile" -> credentialCalls.createLoginProfile(call);
+      case "GenerateCredentialReport" -> credentialCalls.generateCredentialReport(call);
+      case "GetCredentialReport" -> credentialCalls.getCredentialReport(call);
       default -> throw PROTOCOL.unknownOperation(call.action());
     };
   }
@@ -229,7 +247,72 @@ public final class IamService implements Service {
         .el("IsAttachable", true).el("CreateDate", p.createDate()).el("UpdateDate", p.createDate())));
   }
 
+  // ---- groups and policy listings
+
+  private Reply createGroup(Call call) {
+    String name = name(call, "GroupName", 128);
+    String path = path(call);
+    call.authorize("iam:CreateGroup", arn(call, "group", path, name));
+    var g = call.account().iam().createGroup(name, path);
+    return ok(call, x -> x.nest("Group", e -> group(e, g)));
+  }
+
+  private Reply listGroups(Call call) {
+    call.authorize("iam:ListGroups", "*");
+    return list(call, "Groups", call.account().iam().groups(), IamGroup::path, IamGroup::name, IamService::group);
+  }
+
+  private Reply addUserToGroup(Call call) {
+    var group = call.account().iam().requireGroup(call.params().require("GroupName"));
+    call.authorize("iam:AddUserToGroup", group.arn());
+    call.account().iam().addUserToGroup(group.name(), call.params().require("UserName"));
+    return PROTOCOL.ok(call.action(), call.requestId());
+  }
+
+  private Reply putGroupPolicy(Call call) {
+    var q = call.params();
+    var group = call.account().iam().requireGroup(q.require("GroupName"));
+    call.authorize("iam:PutGroupPolicy", group.arn());
+    call.account().iam().putGroupPolicy(group.name(), name(call, "PolicyName", 128), q.require("PolicyDocument"));
+    return PROTOCOL.ok(call.action(), call.requestId());
+  }
+
+  private Reply attachGroupPolicy(Call call) {
+    var group = call.account().iam().requireGroup(call.params().require("GroupName"));
+    call.authorize("iam:AttachGroupPolicy", group.arn());
+    call.account().iam().attachGroupPolicy(group.name(), call.params().require("PolicyArn"));
+    return PROTOCOL.ok(call.action(), call.requestId());
+  }
+
+  /** Scope All|AWS|Local and OnlyAttached, as IAM; AWS-managed policies are the sandbox's few. */
+  private Reply listPolicies(Call call) {
+    call.authorize("iam:ListPolicies", "*");
+    var q = call.params();
+    String scope = q.get("Scope") == null ? "All" : q.get("Scope");
+    if (!List.of("All", "AWS", "Local").contains(scope)) {
+      throw AwsException.badRequest("ValidationError", Validation.failed("Scope", scope,
+          "Member must satisfy enum value set: [All, AWS, Local]"));
+    }
+    boolean onlyAttached = Boolean.TRUE.equals(q.bool("OnlyAttached"));
+    var iam = call.account().iam();
+    var counts = iam.attachmentCounts();
+    var all = new java.util.ArrayList<ManagedPolicy>();
+    if (!scope.equals("AWS")) all.addAll(iam.policies());
+    if (!scope.equals("Local")) AwsManagedPolicies.all().forEach(all::add);
+    var policies = all.stream().filter(p -> !onlyAttached || counts.containsKey(p.arn())).toList();
+    return list(call, "Policies", policies, ManagedPolicy::path, ManagedPolicy::arn, (x, p) -> x
+        .el("PolicyName", p.name()).el("PolicyId", p.policyId()).el("Arn", p.arn()).el("Path", p.path())
+        .el("DefaultVersionId", "v1").el("AttachmentCount", counts.getOrDefault(p.arn(), 0))
+        .el("PermissionsBoundaryUsageCount", 0).el("IsAttachable", true).el("CreateDate", p.createDate())
+        .el("UpdateDate", p.createDate()));
+  }
+
   // ---- rendering and helpers
+
+  private static void group(Xml x, IamGroup g) {
+    x.el("Path", g.path()).el("GroupName", g.name()).el("GroupId", g.groupId()).el("Arn", g.arn())
+        .el("CreateDate", g.createDate());
+  }
 
   private static void user(Xml x, IamUser u) {
     x.el("Path", u.path()).el("UserName", u.name()).el("UserId", u.userId()).el("Arn", u.arn())
@@ -258,7 +341,7 @@ public final class IamService implements Service {
         .el("IsTruncated", page.truncated()).el("Marker", page.nextToken()));
   }
 
-  private static Reply ok(Call call, java.util.function.Consumer<Xml> result) {
+  static Reply ok(Call call, java.util.function.Consumer<Xml> result) {
     return PROTOCOL.ok(call.action(), call.requestId(), result);
   }
 

@@ -26,7 +26,10 @@ public final class IamState {
   private final Map<String, IamUser> users = new ConcurrentSkipListMap<>(String.CASE_INSENSITIVE_ORDER);
   private final Map<String, IamRole> roles = new ConcurrentSkipListMap<>(String.CASE_INSENSITIVE_ORDER);
   private final Map<String, ManagedPolicy> policies = new ConcurrentHashMap<>(); // customer-managed, by ARN
-  private final Map<String, Attached> attachments = new ConcurrentHashMap<>(); // by user or role ARN
+  private final Map<String, Attached> attachments = new ConcurrentHashMap<>(); // by user, group or role ARN
+  private final Map<String, IamGroup> groups = new ConcurrentSkipListMap<>(String.CASE_INSENSITIVE_ORDER);
+  private final Map<String, Set<String>> groupsOfUser = new ConcurrentSkipListMap<>(String.CASE_INSENSITIVE_ORDER);
+  private final IamCredentials credentials;
   private volatile PasswordPolicy passwordPolicy;
 
   /** The identity policies of one user or role: inline by name, managed by ARN. */
@@ -38,6 +41,16 @@ public final class IamState {
 
   public IamState(Account account) {
     this.account = account;
+    this.credentials = new IamCredentials(account, this);
+  }
+
+  public String accountId() {
+    return account.id();
+  }
+
+  /** Users' sign-in credentials: console passwords, MFA devices, key status, the root's MFA, the credential report. */
+  public IamCredentials credentials() {
+    return credentials;
   }
 
   // ---- users and keys
@@ -75,14 +88,70 @@ public final class IamState {
 
   /** A new long-term key for the user; IAM allows two per user. */
   public AccessKey createAccessKey(String userName) {
+    return createAccessKey(userName, account.world().clock().now());
+  }
+
+  /** A key that looks {@code created} at that time (seeding makes old keys with it). */
+  public AccessKey createAccessKey(String userName, java.time.Instant created) {
     var user = requireUser(userName);
     synchronized (this) { // count-then-issue must not interleave
       if (account.world().accessKeysOf(user.principal()).size() >= 2) {
         throw AwsException.conflict("LimitExceeded", "Cannot exceed quota for AccessKeysPerUser: 2");
       }
-      var c = account.world().issueAccessKey(user.principal());
+      var c = account.world().issueAccessKey(user.principal(), created);
       return new AccessKey(c.accessKeyId(), c.secretAccessKey());
     }
+  }
+
+  /** The user's long-term keys, oldest first. */
+  public List<io.rolecall.sandbox.auth.Credential> accessKeys(String userName) {
+    return account.world().accessKeysOf(requireUser(userName).principal());
+  }
+
+  // ---- groups
+
+  public IamGroup createGroup(String name) {
+    return createGroup(name, "/");
+  }
+
+  public IamGroup createGroup(String name, String path) {
+    var group = new IamGroup(account.id(), name, path, Ids.uniqueId("AGPA"),
+        "arn:aws:iam::" + account.id() + ":group" + path + name, account.world().clock().now());
+    if (groups.putIfAbsent(name, group) != null) {
+      throw AwsException.conflict("EntityAlreadyExists", "Group with name " + name + " already exists.");
+    }
+    return group;
+  }
+
+  public Optional<IamGroup> group(String name) {
+    return Optional.ofNullable(groups.get(name));
+  }
+
+  public IamGroup requireGroup(String name) {
+    return group(name).orElseThrow(() -> noSuchEntity("The group with name " + name + " cannot be found."));
+  }
+
+  public List<IamGroup> groups() {
+    return List.copyOf(groups.values());
+  }
+
+  public void addUserToGroup(String groupName, String userName) {
+    var group = requireGroup(groupName);
+    var user = requireUser(userName);
+    groupsOfUser.computeIfAbsent(user.name(), k -> new java.util.concurrent.ConcurrentSkipListSet<>()).add(group.name());
+  }
+
+  /** Names of the groups the user is in, sorted. */
+  public List<String> groupsOf(String userName) {
+    return List.copyOf(groupsOfUser.getOrDefault(userName, Set.of()));
+  }
+
+  public void putGroupPolicy(String groupName, String policyName, String policyJson) {
+    attached(requireGroup(groupName).arn()).inline().put(policyName, parse(policyJson));
+  }
+
+  public void attachGroupPolicy(String groupName, String policyArn) {
+    attached(requireGroup(groupName).arn()).managed().add(requirePolicy(policyArn).arn());
   }
 
   // ---- roles
@@ -186,16 +255,25 @@ public final class IamState {
     attached(requireUser(userName).arn()).managed().add(requirePolicy(policyArn).arn());
   }
 
-  /** Inline policies of a user or role, by name, as given. */
+  /** Inline policies of a user, group or role, by name, as given. */
   public Map<String, String> inlinePolicies(String entityArn) {
     var out = new TreeMap<String, String>();
-    attached(entityArn).inline().forEach((name, doc) -> out.put(name, doc.json()));
+    var set = attachments.get(entityArn);
+    if (set != null) set.inline().forEach((name, doc) -> out.put(name, doc.json()));
     return out;
   }
 
-  /** ARNs of the managed policies attached to a user or role. */
+  /** ARNs of the managed policies attached to a user, group or role. */
   public List<String> attachedPolicies(String entityArn) {
-    return attached(entityArn).managed().stream().sorted().toList();
+    var set = attachments.get(entityArn);
+    return set == null ? List.of() : set.managed().stream().sorted().toList();
+  }
+
+  /** How many users, groups and roles each attached managed policy is attached to, by policy ARN. */
+  public Map<String, Integer> attachmentCounts() {
+    var counts = new TreeMap<String, Integer>();
+    attachments.values().forEach(a -> a.managed().forEach(arn -> counts.merge(arn, 1, Integer::sum)));
+    return counts;
   }
 
   /**
@@ -208,11 +286,20 @@ public final class IamState {
       case Principal.User u -> u.arn();
       case Principal.AssumedRole ar -> ar.roleArn();
     };
-    var set = entityArn == null ? null : attachments.get(entityArn);
-    if (set == null) return List.of();
-    var out = new ArrayList<>(set.inline().values());
-    set.managed().forEach(arn -> policy(arn).ifPresent(p -> out.add(p.document())));
+    if (entityArn == null) return List.of();
+    var out = new ArrayList<PolicyDocument>();
+    addPolicies(out, attachments.get(entityArn));
+    if (principal instanceof Principal.User u) {
+      // A user's effective permissions include those of its groups, as in IAM.
+      groupsOf(u.name()).forEach(g -> group(g).ifPresent(group -> addPolicies(out, attachments.get(group.arn()))));
+    }
     return out;
+  }
+
+  private void addPolicies(List<PolicyDocument> out, Attached set) {
+    if (set == null) return;
+    out.addAll(set.inline().values());
+    set.managed().forEach(arn -> policy(arn).ifPresent(p -> out.add(p.document())));
   }
 
   // ---- password policy
@@ -255,7 +342,7 @@ public final class IamState {
     }
   }
 
-  private static AwsException noSuchEntity(String message) {
+  static AwsException noSuchEntity(String message) {
     return AwsException.notFound("NoSuchEntity", message);
   }
 }

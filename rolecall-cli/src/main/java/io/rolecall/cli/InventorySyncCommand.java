@@ -1,0 +1,61 @@
+package io.rolecall.cli;
+
+import io.rolecall.aws.Sessions;
+import io.rolecall.inventory.InventorySync;
+import io.rolecall.inventory.RateLimits;
+import io.rolecall.inventory.Summary;
+import io.rolecall.inventory.SyncOptions;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code rolecall inventory sync --accounts ID,ID|all [--regions r1,r2]}: takes the roll call into the store, then
+ * prints the run's summary. Exit 1 when an account failed (each failure is in the summary with its reason).
+ */
+@Command(name = "sync", description = "Collect identities, assets and CloudTrail events of many accounts into the store.")
+final class InventorySyncCommand implements Callable<Integer> {
+  @ParentCommand
+  InventoryCommand inventory;
+
+  @Option(names = "--accounts", paramLabel = "ID,ID...|all",
+      description = "Accounts to take: 12-digit ids, comma-separated, or all (the organization's ACTIVE accounts).")
+  String accounts;
+
+  @Option(names = "--regions", paramLabel = "REGION,...",
+      description = "Regions for EC2 and CloudTrail (default: the instance's region).")
+  String regions;
+
+  @Option(names = "--services", paramLabel = "iam,ec2,cloudtrail", description = "What to collect (default: all three).")
+  String services;
+
+  @Option(names = "--events-since", paramLabel = "DURATION",
+      description = "How far back the first sync of an account and region reads CloudTrail: 30m, 12h, 7d (default 1d,"
+          + " at most 90d). Later syncs continue from where the last one stopped.")
+  String eventsSince;
+
+  @Override
+  public Integer call() {
+    var root = inventory.root;
+    var cli = inventory.cli();
+    var format = inventory.format(InventoryCommand.Format.TABLE, InventoryCommand.Format.JSON);
+    var request = new InventorySync.Request(SyncOptions.accounts(accounts), SyncOptions.regions(regions),
+        SyncOptions.parts(services), root.parallelism(), SyncOptions.eventsSince(eventsSince));
+    var settings = root.settings();
+    boolean terminal = cli.err() == System.err && System.console() != null && System.console().isTerminal();
+    try (var sessions = new Sessions(); var store = inventory.openStore(); var progress = new InventoryProgress(cli.err(), terminal)) {
+      var result = new InventorySync(sessions, store, new RateLimits(), Clock.systemUTC()).run(settings, request, progress);
+      progress.close();
+      var summary = Summary.of(store, result.runId());
+      InventorySummaryCommand.print(cli, summary, format);
+      if (result.failed() > 0) {
+        cli.error(result.failed() + " of " + result.accounts().size() + " accounts failed: " + String.join(", ",
+            result.accounts().stream().filter(a -> !a.ok()).map(a -> a.accountId()).toList()));
+        return 1;
+      }
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package io.rolecall.inventory;
+
+/** One identity risk: which account and principal, which rule, how serious, and the evidence for it. */
+public record Finding(String accountId, String principal, Rule rule, String evidence) {
+
+  public enum Severity { HIGH, MEDIUM, LOW }
+
+  /** The rules of SPEC §2.3; thresholds are in {@link Findings}. */
+  public enum Rule {
+    ROOT_WITHOUT_MFA("root-without-mfa", Severity.HIGH),
+    ROOT_ACCESS_KEYS("root-access-keys", Severity.HIGH),
+    CONSOLE_USER_WITHOUT_MFA("console-user-without-mfa", Severity.MEDIUM),
+    ACCESS_KEY_OLD("access-key-older-than-90-days", Severity.MEDIUM),
+    ACCESS_KEY_UNUSED("access-key-unused-45-days", Severity.LOW),
+    TWO_ACTIVE_KEYS("two-active-access-keys", Severity.LOW),
+    ADMIN_POLICY("admin-policy-attached", Severity.HIGH),
+    CROSS_ACCOUNT_TRUST("cross-account-trust-without-condition", Severity.MEDIUM),
+    PUBLIC_TRUST("trust-principal-star", Severity.HIGH),
+    WEAK_PASSWORD_POLICY("weak-password-policy", Severity.MEDIUM);
+
+    private final String id;
+    private final Severity severity;
+
+    Rule(String id, Severity severity) {
+      this.id = id;
+      this.severity = severity;
+    }
+
+    public String id() {
+      return id;
+    }
+
+    public Severity severity() {
+      return severity;
+    }
+  }
+}

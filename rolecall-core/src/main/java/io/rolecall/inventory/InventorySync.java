@@ -1,0 +1,204 @@
+package io.rolecall.inventory;
+
+import io.rolecall.CommandFailedException;
+import io.rolecall.RolecallException;
+import io.rolecall.UsageException;
+import io.rolecall.auth.AuthSettings;
+import io.rolecall.auth.RoleRequest;
+import io.rolecall.aws.AwsErrors;
+import io.rolecall.aws.CallMeter;
+import io.rolecall.aws.OrganizationAccounts;
+import io.rolecall.aws.Session;
+import io.rolecall.aws.Sessions;
+import io.rolecall.command.AccountSelection;
+import io.rolecall.auth.Redactor;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.LongAdder;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * `inventory sync` (SPEC §2.3): a roll call of many accounts into one snapshot. Accounts are worked on
+ * concurrently, at most {@code parallelism} at once; within an account IAM and each region's EC2 and CloudTrail
+ * run side by side. Every HTTP attempt is paced by {@link RateLimits} and counted per account. An account that
+ * fails (role not assumable, call denied) is recorded with its one-line reason; the others complete. Pages go
+ * to the store as they arrive and each account's clients are released when it is done, so memory stays flat as
+ * the number of accounts grows.
+ */
+public final class InventorySync {
+  /** What to collect. */
+  public enum Part { IAM, EC2, CLOUDTRAIL }
+
+  /**
+   * @param regions regions for EC2 and CloudTrail; empty means the instance's region
+   * @param firstEventsSince how far back the first sync of an account and region reads CloudTrail
+   */
+  public record Request(AccountSelection accounts, List<String> regions, Set<Part> parts, int parallelism,
+                        Duration firstEventsSince) {
+    public Request {
+      regions = List.copyOf(regions);
+      parts = parts.isEmpty() ? EnumSet.allOf(Part.class) : EnumSet.copyOf(parts);
+    }
+  }
+
+  /** What the caller hears while a sync runs (progress bar or log lines); called from many threads. */
+  public interface Listener {
+    void started(String runId, List<String> accounts, List<String> regions);
+
+    void call();
+
+    void accountDone(String accountId, String error, long calls, long throttled);
+
+    Listener NONE = new Listener() {
+      @Override public void started(String runId, List<String> accounts, List<String> regions) { }
+      @Override public void call() { }
+      @Override public void accountDone(String accountId, String error, long calls, long throttled) { }
+    };
+  }
+
+  public record Result(String runId, List<InventoryStore.AccountStatus> accounts) {
+    public long failed() {
+      return accounts.stream().filter(a -> !a.ok()).count();
+    }
+  }
+
+  private static final DateTimeFormatter RUN_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+  private final Sessions sessions;
+  private final InventoryStore store;
+  private final RateLimits limits;
+  private final CredentialReports reports;
+  private final Clock clock;
+
+  public InventorySync(Sessions sessions, InventoryStore store, RateLimits limits, Clock clock) {
+    this(sessions, store, limits, new CredentialReports(CredentialReports.DEFAULT_PATIENCE), clock);
+  }
+
+  InventorySync(Sessions sessions, InventoryStore store, RateLimits limits, CredentialReports reports, Clock clock) {
+    this.sessions = sessions;
+    this.store = store;
+    this.limits = limits;
+    this.reports = reports;
+    this.clock = clock;
+  }
+
+  public Result run(AuthSettings settings, Request request, Listener listener) {
+    if (settings.roleName() == null) {
+      throw new UsageException("inventory sync: needs --role-name, the role to assume in every account (with"
+          + " --external-id if the role requires one)");
+    }
+    // No base credentials at all is a configuration problem for the whole run (exit 2), not N account failures.
+    Session base = sessions.open(settings.toBuilder().roleArn(null).roleName(null).build(), null).authenticate();
+    List<String> regions = request.regions().isEmpty() ? List.of(base.region()) : request.regions();
+    List<String> accounts = request.accounts().all() ? OrganizationAccounts.active(base)
+        : request.accounts().accountIds();
+    if (accounts.isEmpty()) {
+      throw new CommandFailedException("inventory sync: --accounts all found no ACTIVE account in the organization");
+    }
+    RoleRequest.forTarget(settings, accounts.getFirst());
+    Instant started = clock.instant();
+    String runId = "r" + RUN_TIME.format(started) + "-" + HexFormat.of().formatHex(randomBytes());
+    store.startRun(new InventoryStore.Run(runId, started, null, regions, accounts.size()));
+    listener.started(runId, accounts, regions);
+
+    var outcomes = new ArrayList<Outcome>();
+    try (var writer = new StoreWriter(store.store(), runId)) {
+      var permits = new Semaphore(request.parallelism());
+      try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+        var futures = new ArrayList<Future<Outcome>>();
+        for (String account : accounts) {
+          futures.add(pool.submit(() -> {
+            permits.acquire();
+            try {
+              var outcome = syncAccount(settings, account, regions, request, started, writer, listener);
+              listener.accountDone(account, outcome.error(), outcome.meter().calls(), outcome.meter().throttled());
+              return outcome;
+            } finally {
+              permits.release();
+            }
+          }));
+        }
+        for (var f : futures) {
+          outcomes.add(f.get());
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CommandFailedException("inventory sync: interrupted");
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+    }
+    // The writer is closed: every page is stored and every event counted.
+    var statuses = outcomes.stream().map(Outcome::status).toList();
+    store.finishRun(runId, clock.instant(), statuses);
+    return new Result(runId, statuses);
+  }
+
+  /** One account's work, in its own call scope; never throws for what AWS says, only records it. */
+  private Outcome syncAccount(AuthSettings settings, String accountId, List<String> regions, Request request,
+      Instant started, StoreWriter writer, Listener listener) {
+    var meter = new AccountMeter(accountId, limits, listener::call);
+    var events = new LongAdder();
+    Session session = null;
+    String error = null;
+    try {
+      session = sessions.open(settings, accountId);
+      var s = session;
+      CallMeter.within(meter, () -> {
+        s.authenticate();
+        var tasks = new ArrayList<Runnable>();
+        if (request.parts().contains(Part.IAM)) {
+          tasks.add(() -> new IamCollector(s.iam(), accountId, writer, reports, meter).collect());
+        }
+        for (String region : regions) {
+          var regional = s.inRegion(region);
+          if (request.parts().contains(Part.EC2)) {
+            tasks.add(() -> new Ec2Collector(regional.ec2(), accountId, region, writer).collect());
+          }
+          if (request.parts().contains(Part.CLOUDTRAIL)) {
+            tasks.add(() -> new TrailCollector(regional.cloudTrail(), accountId, region, writer)
+                .collect(store.checkpoint(accountId, region).orElse(null), request.firstEventsSince(), started, events));
+          }
+        }
+        Parallel.run(meter, tasks.size(), tasks);
+        return null;
+      });
+    } catch (RolecallException e) {
+      error = e.getMessage();
+    } catch (SdkException e) {
+      error = AwsErrors.callFailed("account " + accountId, e).getMessage();
+    } catch (Exception e) {
+      error = "internal error: " + e.getClass().getSimpleName() + ": " + Redactor.global().redact(String.valueOf(e.getMessage()));
+    } finally {
+      if (session != null) {
+        sessions.release(session);
+      }
+    }
+    return new Outcome(accountId, error, meter, events);
+  }
+
+  private record Outcome(String accountId, String error, AccountMeter meter, LongAdder events) {
+    InventoryStore.AccountStatus status() {
+      return new InventoryStore.AccountStatus(accountId, error, meter.calls(), meter.throttled(), events.sum());
+    }
+  }
+
+  private static byte[] randomBytes() {
+    var bytes = new byte[3];
+    new SecureRandom().nextBytes(bytes);
+    return bytes;
+  }
+}

@@ -1,0 +1,52 @@
+package io.rolecall.inventory;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Client-side pacing per (account, region, service), so a sync stays under AWS's quotas instead of discovering
+ * them through throttling. Quotas are per account (and per region for regional services), so buckets are too:
+ * <ul>
+ *   <li>CloudTrail LookupEvents: 2 requests/s per account and region, AWS's documented quota; burst 1.</li>
+ *   <li>EC2 Describe*: EC2 throttles non-mutating calls with a token bucket per account and region (bucket 100,
+ *       refill 20/s); we use 20/s with a burst of 20, leaving headroom for the account's other users.</li>
+ *   <li>IAM: one global endpoint shared by everything in the account; its quotas are not published per call, so
+ *       we stay gentle at 10/s, burst 5.</li>
+ *   <li>Identity Store: 20/s; STS: 10/s.</li>
+ * </ul>
+ * The SDK's retries with backoff remain the safety net when others in the account spend the same quota.
+ */
+public final class RateLimits {
+  /** A service's pace: requests a second and the burst allowed after a quiet spell. */
+  public record Pace(double perSecond, double burst) {}
+
+  public static final Map<String, Pace> DEFAULTS = Map.of(
+      "CloudTrail", new Pace(2, 1),
+      "Ec2", new Pace(20, 20),
+      "Iam", new Pace(10, 5),
+      "Identitystore", new Pace(20, 20),
+      "Sts", new Pace(10, 5));
+
+  private final Map<String, Pace> paces;
+  private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+
+  public RateLimits() {
+    this(DEFAULTS);
+  }
+
+  public RateLimits(Map<String, Pace> paces) {
+    this.paces = Map.copyOf(paces);
+  }
+
+  /** Waits for a permit for a call of {@code service} (the SDK's service name) in that account and region. */
+  void acquire(String accountId, String service, String region) {
+    var pace = paces.get(service);
+    if (pace == null) {
+      return;
+    }
+    // IAM and STS quotas are account-wide whatever region the client signs for.
+    String scope = service.equals("Iam") || service.equals("Sts") ? "" : region;
+    buckets.computeIfAbsent(accountId + "/" + scope + "/" + service, k -> new TokenBucket(pace.perSecond(), pace.burst()))
+        .acquire();
+  }
+}

@@ -1,0 +1,89 @@
+package io.rolecall.inventory;
+
+import io.rolecall.Shown;
+import io.rolecall.UsageException;
+import io.rolecall.command.AccountSelection;
+import io.rolecall.command.ArgType;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Parsing `inventory sync`'s options; a bad value is a one-line UsageException naming the option and its form. */
+public final class SyncOptions {
+  private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
+  private static final Pattern DURATION = Pattern.compile("(\\d{1,6})([mhd])");
+  static final Duration MAX_EVENTS_SINCE = Duration.ofDays(90);
+
+  private SyncOptions() {}
+
+  public static AccountSelection accounts(String text) {
+    if (text == null || text.isBlank()) {
+      throw new UsageException("--accounts: required: " + new ArgType.Accounts().form());
+    }
+    try {
+      return (AccountSelection) new ArgType.Accounts().parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--accounts: expected " + new ArgType.Accounts().form() + ", got " + Shown.quoted(text));
+    }
+  }
+
+  /** Comma-separated regions; null or empty means the instance's region. */
+  public static List<String> regions(String text) {
+    if (text == null) {
+      return List.of();
+    }
+    var out = new LinkedHashSet<String>();
+    for (String part : text.split(",", -1)) {
+      String r = part.trim();
+      if (!REGION.matcher(r).matches()) {
+        throw new UsageException("--regions: expected comma-separated AWS regions such as us-east-1,eu-west-1, got "
+            + Shown.quoted(text));
+      }
+      out.add(r);
+    }
+    return List.copyOf(out);
+  }
+
+  /** Comma-separated parts to collect: iam, ec2, cloudtrail; null means all. */
+  public static Set<InventorySync.Part> parts(String text) {
+    if (text == null) {
+      return EnumSet.allOf(InventorySync.Part.class);
+    }
+    var out = EnumSet.noneOf(InventorySync.Part.class);
+    for (String part : text.split(",", -1)) {
+      try {
+        out.add(InventorySync.Part.valueOf(part.trim().toUpperCase(Locale.ROOT)));
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("--services: expected a comma-separated list of iam, ec2, cloudtrail, got "
+            + Shown.quoted(text));
+      }
+    }
+    return out;
+  }
+
+  /** A look-back such as 30m, 12h or 7d: from 1 minute to 90 days (CloudTrail's history); null means 1 day. */
+  public static Duration eventsSince(String text) {
+    if (text == null) {
+      return Duration.ofDays(1);
+    }
+    var m = DURATION.matcher(text.trim());
+    Duration d = null;
+    if (m.matches()) {
+      long n = Long.parseLong(m.group(1));
+      d = switch (m.group(2)) {
+        case "m" -> Duration.ofMinutes(n);
+        case "h" -> Duration.ofHours(n);
+        default -> Duration.ofDays(n);
+      };
+    }
+    if (d == null || d.isZero() || d.compareTo(MAX_EVENTS_SINCE) > 0) {
+      throw new UsageException("--events-since: expected a duration from 1m to 90d such as 30m, 12h or 7d, got "
+          + Shown.quoted(text));
+    }
+    return d;
+  }
+}
