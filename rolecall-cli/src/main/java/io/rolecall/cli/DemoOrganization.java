@@ -1,14 +1,20 @@
 package io.rolecall.cli;
 
 import io.rolecall.sandbox.AccessKey;
+import io.rolecall.sandbox.Account;
 import io.rolecall.sandbox.Sandbox;
 import io.rolecall.sandbox.TrustPolicy;
+import io.rolecall.sandbox.seed.EstateSpec;
+import io.rolecall.sandbox.seed.Seeder;
 import io.rolecall.sandbox.service.ec2.LaunchSpec;
+import io.rolecall.sandbox.service.iam.AwsManagedPolicies;
 import io.rolecall.sandbox.service.iam.PasswordPolicy;
 import io.rolecall.sandbox.service.organizations.AccountState;
 import io.rolecall.sandbox.service.s3.PublicAccessBlock;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /** The demo's accounts and scenario: what `rolecall demo` seeds into the sandbox and then runs. */
@@ -42,12 +48,39 @@ record DemoOrganization(AccessKey engineKey) {
     target.s3().setPublicAccessBlock(BUCKET, PublicAccessBlock.ALL_FALSE);
     target.ec2("us-east-1").launchInstance(LaunchSpec.instance().id(INSTANCE).tag("Name", "web-1")
         .instanceProfile("arn:aws:iam::333333333333:instance-profile/web"));
+    // Identities and assets for the roll call: a clean estate in both member accounts, and in 333333333333 the
+    // risks an auditor looks for.
+    for (String id : List.of("222222222222", "333333333333")) {
+      Seeder.seed(sandbox.account(id), EstateSpec.empty().withUsers(4, 1).withGroups(2).withRoles(3).withPolicies(3)
+          .withNetwork(1, 2).withEvents(6));
+    }
+    seedRisks(target, sandbox.clock().now());
+    // IAM Identity Center in the management account, discovered through ListInstances.
+    var store = management.identityCenter().createInstance();
+    var ann = store.createUser("ann", "Ann", "Lee", "Ann Lee", "ann@example.com");
+    var bob = store.createUser("bob", "Bob", "Ray", "Bob Ray", "bob@example.com");
+    var security = store.createGroup("security-team", "Incident responders");
+    store.addMember(security, ann);
+    store.addMember(store.createGroup("developers", "Application teams"), ann);
+    store.addMember(security, bob);
     // This account's role was set up for another customer's ExternalId: AssumeRole must fail there.
     sandbox.account("444444444444").iam().createRole(ROLE, TrustPolicy.trusting(engineArn).withExternalId("another-customer"));
     // A weak policy: length 8, digits only, no expiry.
     sandbox.account("222222222222").iam().setPasswordPolicy(
         new PasswordPolicy(8, false, true, false, false, true, 0, 0, false));
     return new DemoOrganization(engine);
+  }
+
+  /** A user with a 200-day-old key unused for 100 days, an admin group, a role any principal of 999999999999 can assume. */
+  private static void seedRisks(Account account, Instant now) {
+    var iam = account.iam();
+    iam.credentials().rootMfa(false);
+    iam.createUser("deploy-bot");
+    var key = iam.createAccessKey("deploy-bot", now.minus(Duration.ofDays(200)));
+    iam.credentials().recordKeyUse(key.accessKeyId(), now.minus(Duration.ofDays(100)), "s3", "us-east-1");
+    iam.createGroup("admins");
+    iam.attachGroupPolicy("admins", AwsManagedPolicies.arn("AdministratorAccess"));
+    iam.createRole("partner-access", TrustPolicy.trustingAccount("999999999999"));
   }
 
   String config(URI endpoint, Path db) {
@@ -98,6 +131,14 @@ record DemoOrganization(AccessKey engineKey) {
         new Step("The least-privilege policy for the target role, from the commands' declared permissions",
             List.of("policy", "aws-s3-public-access-block-update", "aws-ec2-instance-metadata-options-modify",
                 "--show", "permissions"), 0),
-        new Step("Three changes journaled, newest first", List.of("audit", "--limit", "5"), 0));
+        new Step("Three changes journaled, newest first", List.of("audit", "--limit", "5"), 0),
+        new Step("IAM Identity Center: a user by user name, in the identity store found through ListInstances",
+            List.of("aws-iam-identitycenter-get-user", "userName=ann"), 0),
+        new Step("Every group the user belongs to, every page, as XSOAR context",
+            List.of("aws-iam-identitycenter-list-groups-for-user", "userName=ann", "all=true", "-o", "context"), 0),
+        new Step("Roll call: identities and assets of every ACTIVE account into the store; 444444444444 is recorded"
+            + " as failed, the others complete", List.of("inventory", "sync", "--accounts", "all"), 1),
+        new Step("Identity risks found in the roll call, each with its evidence",
+            List.of("inventory", "findings"), 0));
   }
 }

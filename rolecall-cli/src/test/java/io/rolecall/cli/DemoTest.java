@@ -12,7 +12,9 @@ class DemoTest {
     var r = CliRun.inProcess(Map.of("HOME", System.getProperty("java.io.tmpdir")), "demo");
     assertThat(r.exit()).as(r.all()).isZero();
     assertThat(r.out()).contains("demo finished: every step behaved as expected",
-        "(dry run: nothing written)", "optional → required", "Audit journal, newest first")
+        "(dry run: nothing written)", "optional → required", "Audit journal, newest first",
+        "\"GroupName\" : \"security-team\"", "Inventory run r", "cross-account-trust-without-condition",
+        "access-key-older-than-90-days", "AKIA")
         .doesNotContain(DemoOrganization.SUSPENDED);
     assertThat(r.err()).contains("1 of 4 accounts failed: 444444444444"); // account_id=all: 4 ACTIVE, 1 suspended skipped
   }
