@@ -6,11 +6,10 @@ import io.rolecall.command.Command;
 import io.rolecall.command.CommandContext;
 import io.rolecall.command.CommandResult;
 import io.rolecall.command.CommandSpec;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.services.identitystore.model.Group;
+import software.amazon.awssdk.services.identitystore.model.ListGroupsRequest;
+import software.amazon.awssdk.services.identitystore.model.ListGroupsResponse;
 
 /** aws-iam-identitycenter-list-groups: one page of the identity store's groups, or every page with all=true. */
 public final class GroupList implements Command {
@@ -30,31 +29,14 @@ public final class GroupList implements Command {
   public CommandResult run(CommandContext ctx) {
     var dir = Directory.open(ctx);
     var paging = Paging.of(ctx.args());
-    var groups = new ArrayList<Group>();
-    String next = null;
-    if (paging.all()) {
-      dir.call("ListGroups", () -> {
-        dir.client().listGroupsPaginator(r -> r.identityStoreId(dir.storeId()).maxResults(paging.pageSize())
-            .nextToken(paging.nextToken())).groups().forEach(groups::add);
-        return null;
-      });
-    } else {
-      var page = dir.call("ListGroups", () -> dir.client().listGroups(r -> r.identityStoreId(dir.storeId())
-          .maxResults(paging.pageSize()).nextToken(paging.nextToken())));
-      groups.addAll(page.groups());
-      next = page.nextToken();
-    }
-    List<Map<String, Object>> entries = groups.stream().map(Identities::group).toList();
-    var context = new LinkedHashMap<String, Object>();
-    context.put(CONTEXT + ".Group", entries);
-    if (next != null) {
-      context.put(CONTEXT + ".GroupNextToken", next);
-    }
-    var contents = new LinkedHashMap<String, Object>();
-    contents.put("Groups", entries);
-    contents.put("NextToken", next);
+    var request = ListGroupsRequest.builder().identityStoreId(dir.storeId()).maxResults(paging.pageSize())
+        .nextToken(paging.nextToken()).build();
+    var page = dir.call("ListGroups", () -> paging.fetch(() -> dir.client().listGroupsPaginator(request).groups(),
+        () -> dir.client().listGroups(request), ListGroupsResponse::groups, ListGroupsResponse::nextToken));
+    String next = page.nextToken();
+    List<Map<String, Object>> entries = page.items().stream().map(Identities::group).toList();
     var table = IdentityTables.groups("AWS IAM Identity Center groups (" + entries.size() + ")", entries)
         .withNote(entries.isEmpty() ? "No groups in identity store " + dir.storeId() + "." : null);
-    return CommandResult.of(contents, context, IdentityTables.withNextToken(table, next));
+    return Paging.result("Group", entries, next, table);
   }
 }

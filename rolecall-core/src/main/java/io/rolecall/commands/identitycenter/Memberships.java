@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.identitystore.model.GroupMembership;
+import software.amazon.awssdk.services.identitystore.model.ListGroupMembershipsForMemberRequest;
 import software.amazon.awssdk.services.identitystore.model.ListGroupMembershipsForMemberResponse;
+import software.amazon.awssdk.services.identitystore.model.ListGroupMembershipsRequest;
 import software.amazon.awssdk.services.identitystore.model.ListGroupMembershipsResponse;
 
 /**
@@ -19,47 +21,28 @@ final class Memberships {
   record Listing(List<Map<String, Object>> entries, String nextToken) {}
 
   static Listing ofUser(Directory dir, String userId, Paging paging) {
-    var raw = new ArrayList<GroupMembership>();
-    String next = null;
-    if (paging.all()) {
-      dir.call("ListGroupMembershipsForMember", () -> {
-        dir.client().listGroupMembershipsForMemberPaginator(r -> r.identityStoreId(dir.storeId())
-            .memberId(m -> m.userId(userId)).maxResults(paging.pageSize()).nextToken(paging.nextToken()))
-            .groupMemberships().forEach(raw::add);
-        return null;
-      });
-    } else {
-      ListGroupMembershipsForMemberResponse page = dir.call("ListGroupMembershipsForMember", () ->
-          dir.client().listGroupMembershipsForMember(r -> r.identityStoreId(dir.storeId())
-              .memberId(m -> m.userId(userId)).maxResults(paging.pageSize()).nextToken(paging.nextToken())));
-      raw.addAll(page.groupMemberships());
-      next = page.nextToken();
-    }
+    var request = ListGroupMembershipsForMemberRequest.builder().identityStoreId(dir.storeId())
+        .memberId(m -> m.userId(userId)).maxResults(paging.pageSize()).nextToken(paging.nextToken()).build();
+    var page = dir.call("ListGroupMembershipsForMember", () -> paging.fetch(
+        () -> dir.client().listGroupMembershipsForMemberPaginator(request).groupMemberships(),
+        () -> dir.client().listGroupMembershipsForMember(request),
+        ListGroupMembershipsForMemberResponse::groupMemberships, ListGroupMembershipsForMemberResponse::nextToken));
     var entries = new ArrayList<Map<String, Object>>();
-    for (GroupMembership m : raw) {
+    for (GroupMembership m : page.items()) {
       entries.add(userSide(m, dir.groupName(m.groupId())));
     }
-    return new Listing(entries, next);
+    return new Listing(entries, page.nextToken());
   }
 
   static Listing ofGroup(Directory dir, String groupId, Paging paging) {
-    var raw = new ArrayList<GroupMembership>();
-    String next = null;
-    if (paging.all()) {
-      dir.call("ListGroupMemberships", () -> {
-        dir.client().listGroupMembershipsPaginator(r -> r.identityStoreId(dir.storeId()).groupId(groupId)
-            .maxResults(paging.pageSize()).nextToken(paging.nextToken())).groupMemberships().forEach(raw::add);
-        return null;
-      });
-    } else {
-      ListGroupMembershipsResponse page = dir.call("ListGroupMemberships", () -> dir.client().listGroupMemberships(
-          r -> r.identityStoreId(dir.storeId()).groupId(groupId).maxResults(paging.pageSize())
-              .nextToken(paging.nextToken())));
-      raw.addAll(page.groupMemberships());
-      next = page.nextToken();
-    }
+    var request = ListGroupMembershipsRequest.builder().identityStoreId(dir.storeId()).groupId(groupId)
+        .maxResults(paging.pageSize()).nextToken(paging.nextToken()).build();
+    var page = dir.call("ListGroupMemberships", () -> paging.fetch(
+        () -> dir.client().listGroupMembershipsPaginator(request).groupMemberships(),
+        () -> dir.client().listGroupMemberships(request),
+        ListGroupMembershipsResponse::groupMemberships, ListGroupMembershipsResponse::nextToken));
     var entries = new ArrayList<Map<String, Object>>();
-    for (GroupMembership m : raw) {
+    for (GroupMembership m : page.items()) {
       String userId = m.memberId() == null ? null : m.memberId().userId();
       var e = new LinkedHashMap<String, Object>();
       e.put("MembershipId", m.membershipId());
@@ -67,7 +50,7 @@ final class Memberships {
       e.put("UserName", userId == null ? null : dir.userName(userId));
       entries.add(e);
     }
-    return new Listing(entries, next);
+    return new Listing(entries, page.nextToken());
   }
 
   /** Every membership of the user, whatever its number of pages. */

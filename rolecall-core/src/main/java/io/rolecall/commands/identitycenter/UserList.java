@@ -6,11 +6,10 @@ import io.rolecall.command.Command;
 import io.rolecall.command.CommandContext;
 import io.rolecall.command.CommandResult;
 import io.rolecall.command.CommandSpec;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.services.identitystore.model.User;
+import software.amazon.awssdk.services.identitystore.model.ListUsersRequest;
+import software.amazon.awssdk.services.identitystore.model.ListUsersResponse;
 
 /** aws-iam-identitycenter-list-users: one page of the identity store's users, or every page with all=true. */
 public final class UserList implements Command {
@@ -30,31 +29,14 @@ public final class UserList implements Command {
   public CommandResult run(CommandContext ctx) {
     var dir = Directory.open(ctx);
     var paging = Paging.of(ctx.args());
-    var users = new ArrayList<User>();
-    String next = null;
-    if (paging.all()) {
-      dir.call("ListUsers", () -> {
-        dir.client().listUsersPaginator(r -> r.identityStoreId(dir.storeId()).maxResults(paging.pageSize())
-            .nextToken(paging.nextToken())).users().forEach(users::add);
-        return null;
-      });
-    } else {
-      var page = dir.call("ListUsers", () -> dir.client().listUsers(r -> r.identityStoreId(dir.storeId())
-          .maxResults(paging.pageSize()).nextToken(paging.nextToken())));
-      users.addAll(page.users());
-      next = page.nextToken();
-    }
-    List<Map<String, Object>> entries = users.stream().map(Identities::user).toList();
-    var context = new LinkedHashMap<String, Object>();
-    context.put(CONTEXT + ".User", entries);
-    if (next != null) {
-      context.put(CONTEXT + ".UserNextToken", next);
-    }
-    var contents = new LinkedHashMap<String, Object>();
-    contents.put("Users", entries);
-    contents.put("NextToken", next);
+    var request = ListUsersRequest.builder().identityStoreId(dir.storeId()).maxResults(paging.pageSize())
+        .nextToken(paging.nextToken()).build();
+    var page = dir.call("ListUsers", () -> paging.fetch(() -> dir.client().listUsersPaginator(request).users(),
+        () -> dir.client().listUsers(request), ListUsersResponse::users, ListUsersResponse::nextToken));
+    String next = page.nextToken();
+    List<Map<String, Object>> entries = page.items().stream().map(Identities::user).toList();
     var table = IdentityTables.users("AWS IAM Identity Center users (" + entries.size() + ")", entries)
         .withNote(entries.isEmpty() ? "No users in identity store " + dir.storeId() + "." : null);
-    return CommandResult.of(contents, context, IdentityTables.withNextToken(table, next));
+    return Paging.result("User", entries, next, table);
   }
 }
