@@ -48,9 +48,12 @@ public final class Engine implements AutoCloseable {
   private final Store store;
   private final JobWorkers workers;
   private final EngineLog log;
+  private final List<Route> routes;
+  private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
   private Engine(Options o, HttpServer server, ExecutorService requests, Sessions sessions, Store store,
-      JobWorkers workers, EngineLog log) {
+      JobWorkers workers, EngineLog log, List<Route> routes) {
+    this.routes = routes;
     this.options = o;
     this.server = server;
     this.requests = requests;
@@ -92,7 +95,7 @@ public final class Engine implements AutoCloseable {
     server.createContext("/", new Dispatcher(routes, o.token(), log));
     server.start();
     workers.start(o.workers());
-    var engine = new Engine(o, server, requests, sessions, store, workers, log);
+    var engine = new Engine(o, server, requests, sessions, store, workers, log, routes);
     log.info("listening on " + engine.uri() + " (store " + store.description() + ", token from " + o.token().source()
         + ", runner " + o.runner() + ", " + o.workers() + " job workers)");
     return engine;
@@ -104,12 +107,20 @@ public final class Engine implements AutoCloseable {
     return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort());
   }
 
+  /** The route table this engine serves (for tests of the OpenAPI document). */
+  List<Route> routes() {
+    return routes;
+  }
+
   public String runner() {
     return options.runner();
   }
 
   @Override
   public void close() {
+    if (closed.getAndSet(true)) {
+      return;
+    }
     server.stop(0);
     workers.close();
     requests.close();
