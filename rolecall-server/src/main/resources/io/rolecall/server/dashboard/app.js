@@ -77,7 +77,7 @@ async function refresh() {
   const users = await orEmpty(api('GET', '/v1/inventory/list/users?limit=200'), { items: [] });
   const roles = await orEmpty(api('GET', '/v1/inventory/list/roles?limit=200'), { items: [] });
   table('identities', ['Kind', 'Account', 'Name', 'Id'],
-    users.items.concat(roles.items).map((i) => [i.kind, i.accountId, i.UserName || i.RoleName || i.id, i.id]));
+    users.items.concat(roles.items).map((i) => [i.kind, i.accountId, i.UserName || i.RoleName || String(i.id).split('/').pop(), i.id]));
 
   const audit = await api('GET', '/v1/audit?limit=50');
   table('audit', ['Time', 'Actor', 'Account', 'Command', 'Resource', 'After'],
