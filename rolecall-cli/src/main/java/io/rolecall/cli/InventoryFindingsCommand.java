@@ -8,7 +8,6 @@ import io.rolecall.inventory.Finding;
 import io.rolecall.inventory.Findings;
 import io.rolecall.render.Json;
 import io.rolecall.render.TextTable;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -39,7 +38,7 @@ final class InventoryFindingsCommand implements Callable<Integer> {
       var findings = Findings.latest(store, account);
       var out = inventory.cli().out();
       if (format == InventoryCommand.Format.JSON) {
-        out.println(Json.pretty(findings.stream().map(InventoryFindingsCommand::json).toList()));
+        out.println(Json.pretty(findings.stream().map(Finding::json).toList()));
         return 0;
       }
       var table = Table.of("Findings (" + findings.size() + ")", "severity", "rule", "account", "principal", "evidence")
@@ -52,15 +51,5 @@ final class InventoryFindingsCommand implements Callable<Integer> {
       out.print(TextTable.render(new Table(table.title(), table.columns(), rows, table.note())));
       return 0;
     }
-  }
-
-  private static LinkedHashMap<String, Object> json(Finding f) {
-    var m = new LinkedHashMap<String, Object>();
-    m.put("accountId", f.accountId());
-    m.put("principal", f.principal());
-    m.put("rule", f.rule().id());
-    m.put("severity", f.rule().severity().name().toLowerCase(Locale.ROOT));
-    m.put("evidence", f.evidence());
-    return m;
   }
 }

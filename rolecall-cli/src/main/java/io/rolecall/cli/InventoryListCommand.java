@@ -86,26 +86,11 @@ final class InventoryListCommand implements Callable<Integer> {
   }
 
   private static ObjectNode json(Item i) {
-    var node = Json.mapper().createObjectNode();
-    node.put("accountId", i.accountId()).put("region", i.region()).put("kind", i.kind().id()).put("id", i.id());
-    node.setAll(i.data());
-    return node;
+    return i.json();
   }
 
   private static ObjectNode json(TrailEvent e) {
-    var node = Json.mapper().createObjectNode();
-    node.put("accountId", e.accountId()).put("region", e.region()).put("eventId", e.eventId())
-        .put("eventTime", e.eventTime().toString()).put("eventName", e.eventName()).put("eventSource", e.eventSource())
-        .put("username", e.username()).put("accessKeyId", e.accessKeyId());
-    if (e.readOnly() != null) {
-      node.put("readOnly", e.readOnly());
-    }
-    try {
-      node.set("cloudTrailEvent", e.cloudTrailEvent() == null ? null : Json.mapper().readTree(e.cloudTrailEvent()));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
-      node.put("cloudTrailEvent", e.cloudTrailEvent());
-    }
-    return node;
+    return e.json();
   }
 
   /** RFC 4180: quote a field holding a comma, quote or line break; double the quotes inside. */

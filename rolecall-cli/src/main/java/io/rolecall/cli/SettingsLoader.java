@@ -7,11 +7,11 @@ import io.rolecall.auth.StsEndpoints;
 import io.rolecall.auth.Timeouts;
 import io.rolecall.config.ConfigFile;
 import io.rolecall.config.Env;
-import io.rolecall.config.EnvironmentDefaults;
+import io.rolecall.config.InstanceSettings;
 import io.rolecall.config.Urls;
 import java.nio.file.Path;
 
-/** Builds the instance's settings in layers: environment, then the config file's instance, then flags. */
+/** The instance's settings: environment and config file's instance ({@link InstanceSettings}), then the flags. */
 final class SettingsLoader {
   private SettingsLoader() {}
 
@@ -19,16 +19,8 @@ final class SettingsLoader {
     if (o.proxy != null && o.systemProxy) {
       throw new UsageException("proxy: give either --proxy or --system-proxy, not both");
     }
-    var b = EnvironmentDefaults.apply(AuthSettings.builder(), env);
     String instance = o.instance != null ? o.instance : env.get("ROLECALL_INSTANCE");
-    ConfigFile config = config(o, env);
-    if (instance != null) {
-      if (config == null) {
-        throw new UsageException("instance: --instance " + instance + " given but no config file found"
-            + " (./rolecall.yaml, ~/.rolecall/config.yaml, or --config FILE)");
-      }
-      config.applyInstance(instance, b);
-    }
+    var b = InstanceSettings.layered(env, config(o, env), instance);
     if (o.region != null) b.region(o.region);
     if (o.accessKey != null) b.accessKey(o.accessKey);
     if (o.secretKey != null) b.secretKey(Secret.of(o.secretKey));
@@ -50,14 +42,7 @@ final class SettingsLoader {
     if (o.proxy != null) b.proxy(Urls.http(o.proxy, "--proxy")).systemProxy(false);
     if (o.systemProxy) b.proxy(null).systemProxy(true);
     if (o.identityStoreId != null) b.identityStoreId(o.identityStoreId);
-    AuthSettings s = b.build();
-    if (s.systemProxy() && s.proxy() == null) {
-      var withProxy = s.toBuilder();
-      if (EnvironmentDefaults.applySystemProxy(withProxy, env)) {
-        s = withProxy.build();
-      }
-    }
-    return s;
+    return InstanceSettings.finish(b, env);
   }
 
   /** The config file, when one is given or found; null otherwise. */

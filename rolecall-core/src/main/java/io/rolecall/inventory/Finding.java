@@ -3,6 +3,17 @@ package io.rolecall.inventory;
 /** One identity risk: which account and principal, which rule, how serious, and the evidence for it. */
 public record Finding(String accountId, String principal, Rule rule, String evidence) {
 
+  /** The finding as `inventory findings -o json` and the engine show it. */
+  public java.util.Map<String, Object> json() {
+    var m = new java.util.LinkedHashMap<String, Object>();
+    m.put("accountId", accountId);
+    m.put("principal", principal);
+    m.put("rule", rule.id());
+    m.put("severity", rule.severity().name().toLowerCase(java.util.Locale.ROOT));
+    m.put("evidence", evidence);
+    return m;
+  }
+
   public enum Severity { HIGH, MEDIUM, LOW }
 
   /** The rules of SPEC §2.3; thresholds are in {@link Findings}. */

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * delete on close. initdb refuses to run as root, so as root the cluster belongs to the {@code postgres} user
  * (run through runuser). {@link #startIfInstalled()} is empty when PostgreSQL's server programs are not installed.
  */
-final class PostgresCluster implements AutoCloseable {
+public final class PostgresCluster implements AutoCloseable {
   private final Path bin;
   private final Path dir;
   private final int port;
@@ -44,7 +44,7 @@ final class PostgresCluster implements AutoCloseable {
     }
   }
 
-  static Optional<PostgresCluster> startIfInstalled() {
+  public static Optional<PostgresCluster> startIfInstalled() {
     return binaries().map(PostgresCluster::start);
   }
 
@@ -67,7 +67,7 @@ final class PostgresCluster implements AutoCloseable {
     }
   }
 
-  String jdbcUrl() {
+  public String jdbcUrl() {
     return "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=rolecall";
   }
 

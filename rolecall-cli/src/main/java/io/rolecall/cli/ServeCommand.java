@@ -1,0 +1,83 @@
+package io.rolecall.cli;
+
+import io.rolecall.UsageException;
+import io.rolecall.server.BearerToken;
+import io.rolecall.server.Engine;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code rolecall serve [--bind ADDR] [--port N]}: the engine (docs/engine.md). The global flags and --instance make
+ * the default instance; requests may name any instance of the config file. Serves until killed.
+ */
+@Command(name = "serve", description = "Run the engine: HTTP API, inventory jobs and web dashboard (docs/engine.md).")
+final class ServeCommand implements Callable<Integer> {
+  @ParentCommand
+  RolecallCommand root;
+
+  @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+      description = "Address to listen on (default 127.0.0.1; anything else exposes the engine to the network).")
+  String bind;
+
+  @Option(names = "--port", paramLabel = "N", defaultValue = "8642", description = "Port (default 8642; 0 picks a free one).")
+  int port;
+
+  @Option(names = "--token-file", paramLabel = "FILE",
+      description = "Bearer token file, created 0600 on first start (default ~/.rolecall/engine-token);"
+          + " $" + BearerToken.VARIABLE + " wins over it.")
+  Path tokenFile;
+
+  @Option(names = "--workers", paramLabel = "N", defaultValue = "2",
+      description = "Inventory sync jobs this engine runs at once, 0 to 16 (default 2).")
+  int workers;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    if (port < 0 || port > 65535) {
+      throw new UsageException("--port: expected 0 to 65535, got " + port);
+    }
+    if (workers < 0 || workers > 16) {
+      throw new UsageException("--workers: expected 0 to 16, got " + workers);
+    }
+    var cli = root.cli;
+    var token = BearerToken.load(cli.env(), tokenFile != null ? tokenFile : BearerToken.defaultFile());
+    if (!loopback(bind)) {
+      cli.warn("--bind " + bind + ": the engine is reachable from the network; anyone with the token can run commands");
+    }
+    var config = SettingsLoader.config(root.global, cli.env());
+    String host = hostName();
+    var options = new Engine.Options(bind, port, token, root.dbLocation(), root.settings(), config, cli.env(),
+        System.getProperty("user.name", "unknown") + " (engine)", root.parallelism(), workers, Duration.ofSeconds(1),
+        host + ":" + ProcessHandle.current().pid(), cli.err());
+    try (var engine = Engine.start(options)) {
+      cli.out().println("rolecall engine on " + engine.uri() + "  (token from " + token.source() + ")");
+      cli.out().println("dashboard: " + engine.uri() + "/  (paste the token, or open " + engine.uri() + "/#token=TOKEN)");
+      cli.out().flush();
+      Runtime.getRuntime().addShutdownHook(new Thread(engine::close));
+      Thread.currentThread().join();
+    }
+    return 0;
+  }
+
+  private static boolean loopback(String address) {
+    try {
+      return InetAddress.getByName(address).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      throw new UsageException("--bind: cannot resolve " + address);
+    }
+  }
+
+  private static String hostName() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      return "engine";
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package io.rolecall.server;
+
+import io.rolecall.command.CommandRegistry;
+import io.rolecall.store.Store;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The route table: every endpoint the engine serves, in one list that dispatch and the OpenAPI document share. */
+final class Routes {
+  static final String VERSION = "1";
+
+  private Routes() {}
+
+  static List<Route> all(CommandsApi commands, InventoryApi inventory, AuditApi audit, CommandRegistry registry,
+      Store store) {
+    var routes = new ArrayList<Route>();
+    routes.add(api("GET", "/v1/health", true, "Liveness: no token needed, says nothing about the estate.", null,
+        List.of(), r -> Response.ok(Map.of("status", "ok", "store", store.kind().name().toLowerCase(java.util.Locale.ROOT)))));
+    routes.add(api("GET", "/v1/commands", false, "The commands and their arguments (from the command specs).", null,
+        List.of(), commands::list));
+    routes.add(api("POST", "/v1/commands/{name}", false, "Run a command: per-account contents, context, table, errors.",
+        "CommandRun", List.of(), commands::run));
+    routes.add(api("POST", "/v1/inventory/jobs", false, "Queue an inventory sync; any engine on the store runs it.",
+        "SyncJob", List.of(), inventory::startJob));
+    routes.add(api("GET", "/v1/inventory/jobs", false, "Recent sync jobs, newest first.", null, List.of("limit"),
+        inventory::jobs));
+    routes.add(api("GET", "/v1/inventory/jobs/{id}", false, "A sync job's status.", null, List.of(), inventory::job));
+    routes.add(api("DELETE", "/v1/inventory/jobs/{id}", false, "Cancel a sync job (queued: never runs; running: stopped).",
+        null, List.of(), inventory::cancel));
+    routes.add(api("POST", "/v1/inventory/jobs/{id}/cancel", false, "Cancel a sync job (same as DELETE).", null,
+        List.of(), inventory::cancel));
+    routes.add(api("GET", "/v1/inventory/summary", false, "The latest sync's counts and status per account.", null,
+        List.of(), inventory::summary));
+    routes.add(api("GET", "/v1/inventory/list/{kind}", false, "Items of a kind in the latest sync (users, roles, ...,"
+        + " events).", null, List.of("account", "limit"), inventory::list));
+    routes.add(api("GET", "/v1/inventory/findings", false, "Identity risks in the latest sync.", null,
+        List.of("account"), inventory::findings));
+    routes.add(api("GET", "/v1/audit", false, "The audit journal, newest first.", null, List.of("limit"), audit::recent));
+    // The document is built from this very list, after it is complete.
+    var openapi = new Object() { Map<String, Object> doc; };
+    routes.add(api("GET", "/v1/openapi.json", false, "This document.", null, List.of(), r -> Response.ok(openapi.doc)));
+    routes.add(file("/", "index.html", "text/html; charset=utf-8"));
+    routes.add(file("/app.js", "app.js", "text/javascript; charset=utf-8"));
+    routes.add(file("/style.css", "style.css", "text/css; charset=utf-8"));
+    openapi.doc = OpenApi.document(routes, registry, VERSION);
+    return List.copyOf(routes);
+  }
+
+  private static Route api(String method, String pattern, boolean open, String summary, String body, List<String> query,
+      Route.Handler handler) {
+    return new Route(method, pattern, open, true, summary, body, query, handler);
+  }
+
+  private static Route file(String path, String name, String type) {
+    return new Route("GET", path, true, false, "dashboard", null, List.of(), Dashboard.file(name, type));
+  }
+}
