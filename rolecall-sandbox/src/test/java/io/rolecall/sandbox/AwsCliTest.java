@@ -2,16 +2,7 @@ package io.rolecall.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,18 +13,10 @@ class AwsCliTest {
   final Sandbox sb = Sandbox.start();
   final AccessKey ops = sb.account("111111111111").iam().createUserWithAccessKey("ops");
 
-  record Result(int exit, String out, String err) {
-    JsonNode json() throws IOException {
-      return new ObjectMapper().readTree(out);
-    }
-  }
-
   @BeforeAll
   static void requireCli() {
-    boolean found = java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-        .anyMatch(dir -> new File(dir, "aws").canExecute());
-    if (!found) System.err.println("AwsCliTest skipped: the AWS CLI ('aws') is not on PATH");
-    Assumptions.assumeTrue(found, "the AWS CLI ('aws') is not on PATH: skipping the CLI fidelity checks");
+    if (!AwsCli.installed()) System.err.println("AwsCliTest skipped: the AWS CLI ('aws') is not on PATH");
+    Assumptions.assumeTrue(AwsCli.installed(), "the AWS CLI ('aws') is not on PATH: skipping the CLI fidelity checks");
   }
 
   @AfterEach
@@ -41,21 +24,8 @@ class AwsCliTest {
     sb.close();
   }
 
-  Result aws(AccessKey key, String... args) throws Exception {
-    var command = new ArrayList<>(List.of("aws", "--endpoint-url", sb.endpoint().toString(), "--output", "json"));
-    command.addAll(List.of(args));
-    var pb = new ProcessBuilder(command);
-    Map<String, String> env = pb.environment();
-    env.keySet().removeIf(k -> k.startsWith("AWS_"));
-    env.putAll(Map.of("AWS_CONFIG_FILE", "/dev/null", "AWS_SHARED_CREDENTIALS_FILE", "/dev/null",
-        "AWS_DEFAULT_REGION", "us-east-1", "AWS_EC2_METADATA_DISABLED", "true", "AWS_PAGER", "",
-        "AWS_MAX_ATTEMPTS", "1"));
-    env.putAll(key.env());
-    var process = pb.start();
-    var out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    var err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    return new Result(process.exitValue(), out, err);
+  AwsCli.Result aws(AccessKey key, String... args) throws Exception {
+    return new AwsCli(sb).run(key, args);
   }
 
   @Test
