@@ -56,6 +56,18 @@ class IdentityPolicyTest {
   }
 
   @Test
+  void aConditionOnTheRequestedRegionDeniesOneRegionOnly() {
+    mgmt.ec2Network("us-east-1");
+    mgmt.iam().putUserPolicy("ops", "ec2-not-in-ireland", """
+        {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"ec2:Describe*","Resource":"*"},
+         {"Effect":"Deny","Action":"ec2:*","Resource":"*","Condition":{"StringEquals":{"aws:RequestedRegion":"eu-west-1"}}}]}""");
+    assertThat(Aws.ec2(sb, ops, software.amazon.awssdk.regions.Region.US_EAST_1).describeVpcs().vpcs()).isNotNull();
+    assertThatThrownBy(() -> Aws.ec2(sb, ops, software.amazon.awssdk.regions.Region.EU_WEST_1).describeVpcs())
+        .isInstanceOfSatisfying(software.amazon.awssdk.services.ec2.model.Ec2Exception.class,
+            e -> assertThat(e.awsErrorDetails().errorMessage()).contains("explicit deny"));
+  }
+
+  @Test
   void getCallerIdentityNeedsNoPermission() {
     mgmt.iam().putUserPolicy("ops", "deny-all", """
         {"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"*","Resource":"*"}]}""");

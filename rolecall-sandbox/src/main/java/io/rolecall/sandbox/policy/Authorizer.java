@@ -35,6 +35,13 @@ public final class Authorizer {
     return decide(caller.principal(), action, resource, PolicyEvaluator.keysOf(caller));
   }
 
+  /** The same, for a request signed for {@code region}: aws:RequestedRegion is known to conditions. */
+  public Decision authorize(Credential caller, String action, String resource, String region) {
+    var keys = PolicyEvaluator.keysOf(caller);
+    keys.put("aws:requestedregion", region);
+    return decide(caller.principal(), action, resource, keys);
+  }
+
   /** Decides for a principal without credential context (no MFA). */
   public Decision authorize(Principal principal, String action, String resource) {
     return decide(principal, action, resource, Map.of("aws:principalarn", principal.principalArn(),

@@ -31,7 +31,7 @@ public final class PolicyEvaluator {
   /** Condition keys the sandbox populates; any other key evaluates as unknown. */
   static final Set<String> KNOWN_KEYS = Set.of("sts:externalid", "sts:rolesessionname", "aws:principalarn",
       "aws:principalaccount", "aws:principaltype", "aws:userid", "aws:username", "aws:multifactorauthpresent",
-      "aws:securetransport");
+      "aws:securetransport", "aws:requestedregion");
 
   /** The global condition keys of a caller. {@code aws:MultiFactorAuthPresent} exists only for temporary credentials. */
   public static Map<String, String> keysOf(Credential caller) {

@@ -67,7 +67,7 @@ public final class Call {
    * {@code resource} (an ARN or "*"); throws the service's AccessDenied error when they do not allow it.
    */
   public void authorize(String iamAction, String resource) {
-    if (authorizer.authorize(caller, iamAction, resource) instanceof Authorizer.Decision.Denied denied) {
+    if (authorizer.authorize(caller, iamAction, resource, CallRegion.of(this)) instanceof Authorizer.Decision.Denied denied) {
       throw service.accessDenied(denied.message());
     }
   }
