@@ -31,6 +31,14 @@ import java.util.regex.Pattern;
  *     region: us-east-1
  *     roleName: RolecallRemediation
  *     externalId: ${ROLECALL_EXTERNAL_ID}
+ * suppressions:                 # reviewed findings, shown as suppressed until they expire
+ *   - rule: access-key-unused-45-days
+ *     principal: "AKIA*"
+ *     reason: break-glass key, reviewed quarterly
+ *     expires: 2027-03-31
+ * retention:                    # what `inventory prune` (and the engine after each sync) keeps
+ *   keepRuns: 30
+ *   olderThan: 90d
  * </pre>
  */
 public final class ConfigFile {
@@ -38,7 +46,9 @@ public final class ConfigFile {
   private static final Set<String> INSTANCE_KEYS = Set.of("region", "accessKey", "secretKey", "sessionToken",
       "profile", "roleArn", "roleSessionName", "roleSessionDuration", "roleName", "externalId", "stsRegionalEndpoints",
       "endpointUrl", "stsEndpointUrl", "timeout", "retries", "insecure", "proxy", "systemProxy", "identityStoreId");
-  private static final Set<String> TOP_KEYS = Set.of("instances", "db");
+  private static final Set<String> TOP_KEYS = Set.of("instances", "db", "suppressions", "retention");
+  private static final Set<String> SUPPRESSION_KEYS = Set.of("rule", "principal", "account", "reason", "expires");
+  private static final Set<String> RETENTION_KEYS = Set.of("keepRuns", "olderThan");
 
   private final Path path;
   private final JsonNode root;
@@ -100,6 +110,50 @@ public final class ConfigFile {
   public String db() {
     JsonNode n = root.get("db");
     return n == null || n.isNull() ? null : interpolate(n.asText(), "db");
+  }
+
+  /** The {@code suppressions:} list; each entry is checked (rule known, reason and expiry given). */
+  public List<io.rolecall.inventory.Suppression> suppressions() {
+    JsonNode list = root.get("suppressions");
+    var out = new ArrayList<io.rolecall.inventory.Suppression>();
+    if (list == null || list.isNull()) {
+      return out;
+    }
+    if (!list.isArray()) {
+      throw new UsageException("config " + path + ": suppressions must be a list of {rule, principal, account, reason,"
+          + " expires}");
+    }
+    for (int i = 0; i < list.size(); i++) {
+      JsonNode n = list.get(i);
+      String where = "config " + path + ", suppressions[" + i + "]";
+      if (!n.isObject()) {
+        throw new UsageException(where + ": expected a mapping with rule, principal, reason, expires");
+      }
+      checkKeys(n, SUPPRESSION_KEYS, where);
+      try {
+        out.add(new io.rolecall.inventory.Suppression(text(n, "rule", where), text(n, "principal", where),
+            text(n, "account", where), text(n, "reason", where),
+            io.rolecall.inventory.Suppression.date(text(n, "expires", where))));
+      } catch (UsageException e) {
+        throw new UsageException(where + ": " + e.getMessage().replaceFirst("^suppressions: ", ""));
+      }
+    }
+    return out;
+  }
+
+  /** The {@code retention:} settings, or null when the file has none. */
+  public Retention retention() {
+    JsonNode n = root.get("retention");
+    if (n == null || n.isNull()) {
+      return null;
+    }
+    String where = "config " + path + ", retention";
+    if (!n.isObject()) {
+      throw new UsageException(where + ": expected a mapping with keepRuns and/or olderThan");
+    }
+    checkKeys(n, RETENTION_KEYS, where);
+    return Retention.parse(integer(n, "keepRuns", where), where + ": keepRuns", text(n, "olderThan", where),
+        where + ": olderThan");
   }
 
   /** Applies instance {@code name}'s values onto {@code b}. */

@@ -1,40 +1,72 @@
 package io.rolecall.inventory;
 
-/** One identity risk: which account and principal, which rule, how serious, and the evidence for it. */
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** One risk: which account and principal, which rule, how serious, and the evidence for it. */
 public record Finding(String accountId, String principal, Rule rule, String evidence) {
 
+  /**
+   * The finding's stable id: the same (rule, account, principal) is the same finding from sync to sync, so it can
+   * be tracked (first and last seen, resolved), linked to and suppressed.
+   */
+  public String id() {
+    try {
+      var digest = MessageDigest.getInstance("SHA-256")
+          .digest((rule.id() + "\n" + accountId + "\n" + principal).getBytes(StandardCharsets.UTF_8));
+      return "f-" + HexFormat.of().formatHex(digest, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every JVM", e);
+    }
+  }
+
   /** The finding as `inventory findings -o json` and the engine show it. */
-  public java.util.Map<String, Object> json() {
-    var m = new java.util.LinkedHashMap<String, Object>();
+  public Map<String, Object> json() {
+    var m = new LinkedHashMap<String, Object>();
+    m.put("id", id());
     m.put("accountId", accountId);
     m.put("principal", principal);
     m.put("rule", rule.id());
-    m.put("severity", rule.severity().name().toLowerCase(java.util.Locale.ROOT));
+    m.put("severity", rule.severity().id());
     m.put("evidence", evidence);
     return m;
   }
 
-  public enum Severity { HIGH, MEDIUM, LOW }
+  /** Most serious first: the order findings are listed in. */
+  public enum Severity {
+    CRITICAL, HIGH, MEDIUM, LOW;
 
-  /** The rules of SPEC §2.3; thresholds are in {@link Findings}. */
+    public String id() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /** The rules of SPEC §2.3; thresholds are in {@link Findings}. Each is judged on one part's data. */
   public enum Rule {
-    ROOT_WITHOUT_MFA("root-without-mfa", Severity.HIGH),
-    ROOT_ACCESS_KEYS("root-access-keys", Severity.HIGH),
-    CONSOLE_USER_WITHOUT_MFA("console-user-without-mfa", Severity.MEDIUM),
-    ACCESS_KEY_OLD("access-key-older-than-90-days", Severity.MEDIUM),
-    ACCESS_KEY_UNUSED("access-key-unused-45-days", Severity.LOW),
-    TWO_ACTIVE_KEYS("two-active-access-keys", Severity.LOW),
-    ADMIN_POLICY("admin-policy-attached", Severity.HIGH),
-    CROSS_ACCOUNT_TRUST("cross-account-trust-without-condition", Severity.MEDIUM),
-    PUBLIC_TRUST("trust-principal-star", Severity.HIGH),
-    WEAK_PASSWORD_POLICY("weak-password-policy", Severity.MEDIUM);
+    ROOT_WITHOUT_MFA("root-without-mfa", Severity.HIGH, Part.IAM),
+    ROOT_ACCESS_KEYS("root-access-keys", Severity.HIGH, Part.IAM),
+    CONSOLE_USER_WITHOUT_MFA("console-user-without-mfa", Severity.MEDIUM, Part.IAM),
+    ACCESS_KEY_OLD("access-key-older-than-90-days", Severity.MEDIUM, Part.IAM),
+    ACCESS_KEY_UNUSED("access-key-unused-45-days", Severity.LOW, Part.IAM),
+    TWO_ACTIVE_KEYS("two-active-access-keys", Severity.LOW, Part.IAM),
+    ADMIN_POLICY("admin-policy-attached", Severity.HIGH, Part.IAM),
+    CROSS_ACCOUNT_TRUST("cross-account-trust-without-condition", Severity.MEDIUM, Part.IAM),
+    PUBLIC_TRUST("trust-principal-star", Severity.HIGH, Part.IAM),
+    WEAK_PASSWORD_POLICY("weak-password-policy", Severity.MEDIUM, Part.IAM);
 
     private final String id;
     private final Severity severity;
+    private final Part part;
 
-    Rule(String id, Severity severity) {
+    Rule(String id, Severity severity, Part part) {
       this.id = id;
       this.severity = severity;
+      this.part = part;
     }
 
     public String id() {
@@ -43,6 +75,15 @@ public record Finding(String accountId, String principal, Rule rule, String evid
 
     public Severity severity() {
       return severity;
+    }
+
+    /** The part whose data the rule reads: a finding is re-judged when that part is collected again. */
+    public Part part() {
+      return part;
+    }
+
+    public static java.util.Optional<Rule> ofId(String id) {
+      return java.util.Arrays.stream(values()).filter(r -> r.id.equals(id)).findFirst();
     }
   }
 }

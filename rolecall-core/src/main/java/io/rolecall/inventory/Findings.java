@@ -13,7 +13,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Identity risks in one account's snapshot (SPEC §2.3). Thresholds, with their source:
+ * Identity risks in one account's IAM data (SPEC §2.3), judged by {@link TrackedFindings} whenever that data is
+ * collected again. Thresholds, with their source:
  * <ul>
  *   <li>access keys: active and created more than {@value #KEY_MAX_AGE_DAYS} days ago (CIS AWS Foundations 1.14:
  *       rotate every 90 days); active and unused for {@value #KEY_UNUSED_DAYS}+ days, counting from creation when
@@ -36,27 +37,6 @@ public final class Findings {
   static final String AWS_ADMIN = "arn:aws:iam::aws:policy/AdministratorAccess";
 
   private Findings() {}
-
-  /** Every finding of the latest run, account by account (one account's items in memory at a time). */
-  public static List<Finding> latest(InventoryStore store, String accountFilter) {
-    var run = store.latestRun().orElse(null);
-    if (run == null) {
-      return List.of();
-    }
-    var out = new ArrayList<Finding>();
-    for (var account : store.accounts(run.runId())) {
-      if (accountFilter != null && !accountFilter.equals(account.accountId())) {
-        continue;
-      }
-      var items = new ArrayList<Item>();
-      store.items(run.runId(), RELEVANT, account.accountId(), items::add);
-      out.addAll(evaluate(account.accountId(), items, run.startedAt()));
-    }
-    return out;
-  }
-
-  static final List<Kind> RELEVANT = List.of(Kind.ACCOUNT, Kind.USER, Kind.GROUP, Kind.ROLE, Kind.LOCAL_POLICY,
-      Kind.AWS_POLICY, Kind.ACCESS_KEY);
 
   /** The findings for one account's items, judged as of {@code now} (the snapshot's time). */
   public static List<Finding> evaluate(String accountId, List<Item> items, Instant now) {

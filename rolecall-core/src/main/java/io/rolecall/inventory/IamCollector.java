@@ -71,7 +71,8 @@ final class IamCollector {
           "attachedPolicies", attached(u.attachedManagedPolicies()), "inlinePolicies", inline(u.userPolicyList()),
           "passwordEnabled", row.map(CredentialReport.Row::passwordEnabled).orElse(null),
           "passwordLastUsed", row.map(CredentialReport.Row::passwordLastUsed).orElse(null),
-          "mfaActive", row.map(CredentialReport.Row::mfaActive).orElse(null))));
+          "mfaActive", row.map(CredentialReport.Row::mfaActive).orElse(null),
+          "permissionsBoundary", u.permissionsBoundary() == null ? null : u.permissionsBoundary().permissionsBoundaryArn())));
     }
     page.groupDetailList().forEach(g -> items.add(item(Kind.GROUP, g.arn(), g.groupName(), Nodes.of("arn", g.arn(),
         "groupName", g.groupName(), "groupId", g.groupId(), "path", g.path(), "createDate", g.createDate(),
@@ -80,7 +81,9 @@ final class IamCollector {
         "roleName", r.roleName(), "roleId", r.roleId(), "path", r.path(), "createDate", r.createDate(),
         "trustPolicy", Nodes.policy(r.assumeRolePolicyDocument()),
         "attachedPolicies", attached(r.attachedManagedPolicies()), "inlinePolicies", inline(r.rolePolicyList()),
-        "lastUsed", r.roleLastUsed() == null ? null : r.roleLastUsed().lastUsedDate()))));
+        "lastUsed", r.roleLastUsed() == null ? null : r.roleLastUsed().lastUsedDate(),
+        "permissionsBoundary", r.permissionsBoundary() == null ? null : r.permissionsBoundary().permissionsBoundaryArn(),
+        "instanceProfiles", r.instanceProfileList().stream().map(ip -> ip.arn()).toList()))));
     for (ManagedPolicy p : page.policies().stream().map(ManagedPolicy::new).toList()) {
       // AWS lists an AWS-managed policy here only while attached; other implementations list them all.
       if (p.awsManaged() && p.detail().attachmentCount() != null && p.detail().attachmentCount() == 0) {

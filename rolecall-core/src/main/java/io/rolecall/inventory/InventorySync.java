@@ -31,17 +31,16 @@ import java.util.concurrent.atomic.LongAdder;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * `inventory sync` (SPEC §2.3): a roll call of many accounts into one snapshot. Accounts are worked on
- * concurrently, at most {@code parallelism} at once; within an account IAM and each region's EC2 and CloudTrail
- * run side by side. Every HTTP attempt is paced by {@link RateLimits} and counted per account. An account that
- * fails (role not assumable, call denied) is recorded with its one-line reason; the others complete. Pages go
- * to the store as they arrive and each account's clients are released when it is done, so memory stays flat as
- * the number of accounts grows.
+ * `inventory sync` (SPEC §2.3): a roll call of many accounts into the store. Accounts are worked on concurrently, at
+ * most {@code parallelism} at once; within an account IAM and each region's EC2 and CloudTrail are separate parts,
+ * run side by side, each with its own outcome: a part that fails (a denied call, a region that does not answer) is
+ * recorded with its one-line reason and leaves that part's previous state current, while the other parts' data is
+ * kept. An account whose role cannot be assumed fails as a whole; the others complete. Every HTTP attempt is paced by
+ * {@link RateLimits} and counted per account. Pages go to the store as they arrive and each account's clients are
+ * released when it is done, so memory stays flat as the number of accounts grows. When the run is recorded, the
+ * tracked findings of every account whose IAM was collected are brought up to date.
  */
 public final class InventorySync {
-  /** What to collect. */
-  public enum Part { IAM, EC2, CLOUDTRAIL }
-
   /**
    * @param regions regions for EC2 and CloudTrail; empty means the instance's region
    * @param firstEventsSince how far back the first sync of an account and region reads CloudTrail
@@ -60,18 +59,24 @@ public final class InventorySync {
 
     void call();
 
-    void accountDone(String accountId, String error, long calls, long throttled);
+    void accountDone(InventoryStore.AccountStatus outcome);
 
     Listener NONE = new Listener() {
       @Override public void started(String runId, List<String> accounts, List<String> regions) { }
       @Override public void call() { }
-      @Override public void accountDone(String accountId, String error, long calls, long throttled) { }
+      @Override public void accountDone(InventoryStore.AccountStatus outcome) { }
     };
   }
 
   public record Result(String runId, List<InventoryStore.AccountStatus> accounts) {
+    /** Accounts with any part failed (partial or error). */
     public long failed() {
       return accounts.stream().filter(a -> !a.ok()).count();
+    }
+
+    /** Accounts of which nothing was collected. */
+    public long errors() {
+      return accounts.stream().filter(a -> a.status().equals(InventoryStore.AccountStatus.ERROR)).count();
     }
   }
 
@@ -111,7 +116,8 @@ public final class InventorySync {
     RoleRequest.forTarget(settings, accounts.getFirst());
     Instant started = clock.instant();
     String runId = "r" + RUN_TIME.format(started) + "-" + HexFormat.of().formatHex(randomBytes());
-    store.startRun(new InventoryStore.Run(runId, started, null, regions, accounts.size()));
+    store.startRun(new InventoryStore.Run(runId, started, null, settings.instanceName(), regions,
+        request.parts().stream().map(Part::id).toList(), accounts.size()));
     listener.started(runId, accounts, regions);
 
     var outcomes = new ArrayList<Outcome>();
@@ -123,8 +129,8 @@ public final class InventorySync {
           futures.add(pool.submit(() -> {
             permits.acquire();
             try {
-              var outcome = syncAccount(settings, account, regions, request, started, writer, listener);
-              listener.accountDone(account, outcome.error(), outcome.meter().calls(), outcome.meter().throttled());
+              var outcome = syncAccount(settings, account, regions, request, started, writer, runId, listener);
+              listener.accountDone(outcome.status());
               return outcome;
             } finally {
               permits.release();
@@ -144,16 +150,17 @@ public final class InventorySync {
     // The writer is closed: every page is stored and every event counted.
     var statuses = outcomes.stream().map(Outcome::status).toList();
     store.finishRun(runId, clock.instant(), statuses);
+    TrackedFindings.refresh(store);
     return new Result(runId, statuses);
   }
 
   /** One account's work, in its own call scope; never throws for what AWS says, only records it. */
   private Outcome syncAccount(AuthSettings settings, String accountId, List<String> regions, Request request,
-      Instant started, StoreWriter writer, Listener listener) {
+      Instant started, StoreWriter writer, String runId, Listener listener) {
     var meter = new AccountMeter(accountId, limits, listener::call);
     var events = new LongAdder();
+    var parts = new ArrayList<InventoryStore.PartOutcome>();
     Session session = null;
-    String error = null;
     try {
       session = sessions.open(settings, accountId);
       var s = session;
@@ -161,38 +168,89 @@ public final class InventorySync {
         s.authenticate();
         var tasks = new ArrayList<Runnable>();
         if (request.parts().contains(Part.IAM)) {
-          tasks.add(() -> new IamCollector(s.iam(), accountId, writer, reports, meter).collect());
+          tasks.add(part(writer, runId, accountId, Part.IAM, Item.GLOBAL, parts,
+              () -> new IamCollector(s.iam(), accountId, writer, reports, meter).collect()));
         }
         for (String region : regions) {
           var regional = s.inRegion(region);
           if (request.parts().contains(Part.EC2)) {
-            tasks.add(() -> new Ec2Collector(regional.ec2(), accountId, region, writer).collect());
+            tasks.add(part(writer, runId, accountId, Part.EC2, region, parts,
+                () -> new Ec2Collector(regional.ec2(), accountId, region, writer).collect()));
           }
           if (request.parts().contains(Part.CLOUDTRAIL)) {
-            tasks.add(() -> new TrailCollector(regional.cloudTrail(), accountId, region, writer)
-                .collect(store.checkpoint(accountId, region).orElse(null), request.firstEventsSince(), started, events));
+            tasks.add(part(writer, runId, accountId, Part.CLOUDTRAIL, region, parts,
+                () -> new TrailCollector(regional.cloudTrail(), accountId, region, writer).collect(
+                    store.checkpoint(accountId, region).orElse(null), request.firstEventsSince(), started, events)));
           }
         }
         Parallel.run(meter, tasks.size(), tasks);
         return null;
       });
-    } catch (RolecallException e) {
-      error = e.getMessage();
-    } catch (SdkException e) {
-      error = AwsErrors.callFailed("account " + accountId, e).getMessage();
     } catch (Exception e) {
-      error = "internal error: " + e.getClass().getSimpleName() + ": " + Redactor.global().redact(String.valueOf(e.getMessage()));
+      if (Thread.currentThread().isInterrupted() || e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+        throw new CommandFailedException("inventory sync: interrupted");
+      }
+      // The session could not be had (or the account's work broke off): every part asked for and not yet
+      // recorded failed for this reason.
+      String error = reason(accountId, e);
+      Instant now = clock.instant();
+      synchronized (parts) {
+        for (Part p : request.parts()) {
+          for (String region : p.regional() ? regions : List.of(Item.GLOBAL)) {
+            if (parts.stream().noneMatch(o -> o.part() == p && o.region().equals(region))) {
+              var failed = new InventoryStore.PartOutcome(runId, accountId, p, region, error, now, false);
+              writer.partDone(failed);
+              parts.add(failed);
+            }
+          }
+        }
+      }
     } finally {
       if (session != null) {
         sessions.release(session);
       }
     }
-    return new Outcome(accountId, error, meter, events);
+    return new Outcome(accountId, List.copyOf(parts), meter, events);
   }
 
-  private record Outcome(String accountId, String error, AccountMeter meter, LongAdder events) {
+  /** A part's collection: whatever it throws becomes the part's recorded failure, never the account's. */
+  private Runnable part(StoreWriter writer, String runId, String accountId, Part part, String region,
+      List<InventoryStore.PartOutcome> parts, Runnable collect) {
+    return () -> {
+      String error = null;
+      try {
+        collect.run();
+      } catch (RuntimeException e) {
+        if (Thread.currentThread().isInterrupted()) {
+          throw e;
+        }
+        error = reason(accountId, e);
+      }
+      var outcome = new InventoryStore.PartOutcome(runId, accountId, part, region, error, clock.instant(), false);
+      writer.partDone(outcome);
+      synchronized (parts) {
+        parts.add(outcome);
+      }
+    };
+  }
+
+  private static String reason(String accountId, Exception e) {
+    return switch (e) {
+      case RolecallException r -> r.getMessage();
+      case SdkException sdk -> AwsErrors.callFailed("account " + accountId, sdk).getMessage();
+      default -> "internal error: " + e.getClass().getSimpleName() + ": "
+          + Redactor.global().redact(String.valueOf(e.getMessage()));
+    };
+  }
+
+  private record Outcome(String accountId, List<InventoryStore.PartOutcome> parts, AccountMeter meter, LongAdder events) {
     InventoryStore.AccountStatus status() {
-      return new InventoryStore.AccountStatus(accountId, error, meter.calls(), meter.throttled(), events.sum());
+      var failed = parts.stream().filter(p -> !p.ok()).toList();
+      String status = failed.isEmpty() ? InventoryStore.AccountStatus.OK
+          : failed.size() == parts.size() ? InventoryStore.AccountStatus.ERROR : InventoryStore.AccountStatus.PARTIAL;
+      return new InventoryStore.AccountStatus(accountId, status, Summary.failures(failed, parts.size()), meter.calls(),
+          meter.throttled(), events.sum());
     }
   }
 

@@ -9,32 +9,39 @@ import java.util.List;
  * its count's name in the summary (SPEC §2.3), null for kinds the summary does not count.
  */
 public enum Kind {
-  USER("user", "users", List.of("users")),
-  GROUP("group", "groups", List.of("groups")),
-  ROLE("role", "roles", List.of("roles")),
-  LOCAL_POLICY("local-policy", "localPolicies", List.of("policies")),
-  AWS_POLICY("aws-policy", "awsPolicies", List.of("policies")),
-  ACCESS_KEY("access-key", "accessKeys", List.of("keys")),
-  MFA_DEVICE("mfa-device", null, List.of("mfa")),
-  ACCOUNT("account", null, List.of("accounts")),
-  INSTANCE("instance", "instances", List.of("instances")),
-  VPC("vpc", "vpcs", List.of("vpcs")),
-  SUBNET("subnet", "subnets", List.of("subnets")),
-  SECURITY_GROUP("security-group", "securityGroups", List.of("security-groups")),
-  NETWORK_INTERFACE("network-interface", "networkInterfaces", List.of("network-interfaces"));
+  USER("user", Part.IAM, "users", List.of("users")),
+  GROUP("group", Part.IAM, "groups", List.of("groups")),
+  ROLE("role", Part.IAM, "roles", List.of("roles")),
+  LOCAL_POLICY("local-policy", Part.IAM, "localPolicies", List.of("policies")),
+  AWS_POLICY("aws-policy", Part.IAM, "awsPolicies", List.of("policies")),
+  ACCESS_KEY("access-key", Part.IAM, "accessKeys", List.of("keys")),
+  MFA_DEVICE("mfa-device", Part.IAM, null, List.of("mfa")),
+  ACCOUNT("account", Part.IAM, null, List.of("accounts")),
+  INSTANCE("instance", Part.EC2, "instances", List.of("instances")),
+  VPC("vpc", Part.EC2, "vpcs", List.of("vpcs")),
+  SUBNET("subnet", Part.EC2, "subnets", List.of("subnets")),
+  SECURITY_GROUP("security-group", Part.EC2, "securityGroups", List.of("security-groups")),
+  NETWORK_INTERFACE("network-interface", Part.EC2, "networkInterfaces", List.of("network-interfaces"));
 
   private final String id;
+  private final Part part;
   private final String summaryField;
   private final List<String> listNames;
 
-  Kind(String id, String summaryField, List<String> listNames) {
+  Kind(String id, Part part, String summaryField, List<String> listNames) {
     this.id = id;
+    this.part = part;
     this.summaryField = summaryField;
     this.listNames = listNames;
   }
 
   public String id() {
     return id;
+  }
+
+  /** The part whose collection brings this kind: its current state is that part's. */
+  public Part part() {
+    return part;
   }
 
   public String summaryField() {

@@ -22,13 +22,15 @@ final class StoreWriter implements AutoCloseable {
   static final int QUEUE = 64;
   private static final int PAGES_PER_COMMIT = 32;
 
-  private sealed interface Page permits Items, Events, Checkpoint, Stop {}
+  private sealed interface Page permits Items, Events, Checkpoint, PartDone, Stop {}
 
   private record Items(List<Item> items) implements Page {}
 
   private record Events(List<TrailEvent> events, IntConsumer inserted) implements Page {}
 
   private record Checkpoint(String accountId, String region, Instant readUntil) implements Page {}
+
+  private record PartDone(InventoryStore.PartOutcome outcome) implements Page {}
 
   private record Stop() implements Page {}
 
@@ -57,6 +59,14 @@ final class StoreWriter implements AutoCloseable {
 
   void checkpoint(String accountId, String region, Instant readUntil) {
     put(new Checkpoint(accountId, region, readUntil));
+  }
+
+  /**
+   * Queues a part's outcome after its pages: the part becomes current only once everything it stored is written
+   * (and a failed part's pages are dropped in the same transaction as its outcome is recorded).
+   */
+  void partDone(InventoryStore.PartOutcome outcome) {
+    put(new PartDone(outcome));
   }
 
   private void put(Page page) {
@@ -103,6 +113,7 @@ final class StoreWriter implements AutoCloseable {
       case Items i -> InventoryStore.insertItems(c, runId, i.items());
       case Events e -> e.inserted().accept(InventoryStore.insertEvents(c, runId, e.events()));
       case Checkpoint cp -> InventoryStore.saveCheckpoint(c, cp.accountId(), cp.region(), cp.readUntil(), runId);
+      case PartDone d -> InventoryStore.recordPart(c, d.outcome());
       case Stop s -> { }
     }
   }
@@ -113,13 +124,25 @@ final class StoreWriter implements AutoCloseable {
     }
   }
 
-  /** Writes everything queued, then stops; a store failure on the way is thrown here. */
+  /**
+   * Writes everything queued, then stops; a store failure on the way is thrown here. When the caller was
+   * interrupted (a cancelled job), the writer is stopped without writing the rest, and never left parked.
+   */
   @Override
   public void close() {
+    boolean interrupted = Thread.interrupted();
     try {
-      queue.put(new Stop());
+      if (interrupted) {
+        thread.interrupt();
+      } else {
+        queue.put(new Stop());
+      }
       thread.join();
     } catch (InterruptedException e) {
+      interrupted = true;
+      thread.interrupt();
+    }
+    if (interrupted) {
       Thread.currentThread().interrupt();
       throw new CommandFailedException("inventory: interrupted while writing to the store");
     }

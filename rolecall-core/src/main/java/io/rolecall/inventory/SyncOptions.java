@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
 /** Parsing `inventory sync`'s options; a bad value is a one-line UsageException naming the option and its form. */
 public final class SyncOptions {
   private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
-  private static final Pattern DURATION = Pattern.compile("(\\d{1,6})([mhd])");
   static final Duration MAX_EVENTS_SINCE = Duration.ofDays(90);
 
   private SyncOptions() {}
@@ -49,14 +48,14 @@ public final class SyncOptions {
   }
 
   /** Comma-separated parts to collect: iam, ec2, cloudtrail; null means all. */
-  public static Set<InventorySync.Part> parts(String text) {
+  public static Set<Part> parts(String text) {
     if (text == null) {
-      return EnumSet.allOf(InventorySync.Part.class);
+      return EnumSet.allOf(Part.class);
     }
-    var out = EnumSet.noneOf(InventorySync.Part.class);
+    var out = EnumSet.noneOf(Part.class);
     for (String part : text.split(",", -1)) {
       try {
-        out.add(InventorySync.Part.valueOf(part.trim().toUpperCase(Locale.ROOT)));
+        out.add(Part.valueOf(part.trim().toUpperCase(Locale.ROOT)));
       } catch (IllegalArgumentException e) {
         throw new UsageException("--services: expected a comma-separated list of iam, ec2, cloudtrail, got "
             + Shown.quoted(text));
@@ -67,23 +66,7 @@ public final class SyncOptions {
 
   /** A look-back such as 30m, 12h or 7d: from 1 minute to 90 days (CloudTrail's history); null means 1 day. */
   public static Duration eventsSince(String text) {
-    if (text == null) {
-      return Duration.ofDays(1);
-    }
-    var m = DURATION.matcher(text.trim());
-    Duration d = null;
-    if (m.matches()) {
-      long n = Long.parseLong(m.group(1));
-      d = switch (m.group(2)) {
-        case "m" -> Duration.ofMinutes(n);
-        case "h" -> Duration.ofHours(n);
-        default -> Duration.ofDays(n);
-      };
-    }
-    if (d == null || d.isZero() || d.compareTo(MAX_EVENTS_SINCE) > 0) {
-      throw new UsageException("--events-since: expected a duration from 1m to 90d such as 30m, 12h or 7d, got "
-          + Shown.quoted(text));
-    }
-    return d;
+    return text == null ? Duration.ofDays(1)
+        : Durations.parse(text, "--events-since", Duration.ofMinutes(1), MAX_EVENTS_SINCE);
   }
 }

@@ -68,15 +68,33 @@ final class Estate implements AutoCloseable {
   }
 
   InventorySync.Result sync(InventoryStore store, List<String> accounts) {
-    return sync(store, accounts, EnumSet.allOf(InventorySync.Part.class));
+    return sync(store, accounts, EnumSet.allOf(Part.class));
   }
 
-  InventorySync.Result sync(InventoryStore store, List<String> accounts, java.util.Set<InventorySync.Part> parts) {
+  InventorySync.Result sync(InventoryStore store, List<String> accounts, java.util.Set<Part> parts) {
     try (var sessions = new Sessions()) {
       var request = new InventorySync.Request(AccountSelection.of(accounts), SPEC.regions(), parts, 4, Duration.ofDays(1));
       return new InventorySync(sessions, store, new RateLimits(), Clock.systemUTC()).run(settings(), request,
           InventorySync.Listener.NONE);
     }
+  }
+
+  /** The open findings of the current state (of the given accounts, or all). */
+  static List<Finding> findings(InventoryStore store, String... accounts) {
+    return report(store, accounts).findings().stream().map(FindingsReport.Entry::finding).toList();
+  }
+
+  static FindingsReport report(InventoryStore store, String... accounts) {
+    var q = FindingsReport.Query.current(java.time.Instant.now());
+    return FindingsReport.of(store, new FindingsReport.Query(null, q.severities(), q.rules(), List.of(accounts),
+        q.statuses(), null, q.maxAge(), q.now(), List.of()));
+  }
+
+  /** The items of one run, every kind, of one account. */
+  static List<Item> items(InventoryStore store, String runId, String accountId) {
+    var items = new java.util.ArrayList<Item>();
+    store.items(View.run(runId), List.of(Kind.values()), List.of(accountId), s -> items.add(s.item()));
+    return items;
   }
 
   /** What the sandbox holds for an account, by summary field: the truth the inventory must match. */

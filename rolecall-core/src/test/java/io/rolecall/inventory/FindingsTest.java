@@ -34,7 +34,7 @@ class FindingsTest {
     var store = estate.sqlite("findings.db");
     estate.sync(store, List.of(RISKY, CLEAN));
 
-    var findings = Findings.latest(store, null);
+    var findings = Estate.findings(store);
     assertThat(findings).filteredOn(f -> f.accountId().equals(CLEAN)).isEmpty();
     String user = "arn:aws:iam::" + RISKY + ":user/";
     String role = "arn:aws:iam::" + RISKY + ":role/";
@@ -60,7 +60,7 @@ class FindingsTest {
     var unused = findings.stream().filter(f -> f.rule() == Rule.ACCESS_KEY_UNUSED && f.principal().contains("idle"))
         .findFirst().orElseThrow();
     assertThat(unused.evidence()).contains("last used").contains("60 days ago");
-    assertThat(Findings.latest(store, CLEAN)).isEmpty();
+    assertThat(Estate.findings(store, CLEAN)).isEmpty();
   }
 
   private static String key(Account account, String user) {

@@ -66,12 +66,12 @@ class InventoryMotoTest {
     var dir = Files.createTempDirectory("rolecall-moto");
     try (var store = new InventoryStore(Store.open(dir.resolve("moto.db").toString())); var sessions = new Sessions()) {
       var request = new InventorySync.Request(AccountSelection.of(List.of(ACCOUNT)), List.of("us-east-1"),
-          EnumSet.of(InventorySync.Part.IAM, InventorySync.Part.EC2), 1, Duration.ofDays(1));
+          EnumSet.of(Part.IAM, Part.EC2), 1, Duration.ofDays(1));
       var result = new InventorySync(sessions, store, new RateLimits(), Clock.systemUTC()).run(settings, request,
           InventorySync.Listener.NONE);
       assertThat(result.accounts().getFirst().error()).isNull();
       @SuppressWarnings("unchecked")
-      var row = ((List<Map<String, Object>>) Summary.latest(store).orElseThrow().get("accounts")).getFirst();
+      var row = ((List<Map<String, Object>>) Summary.current(store, List.of()).orElseThrow().get("accounts")).getFirst();
 
       assertThat(row.get("users")).isEqualTo(count("iam", "list-users", "Users"));
       assertThat(row.get("groups")).isEqualTo(count("iam", "list-groups", "Groups"));

@@ -71,6 +71,16 @@ public final class PostgresCluster implements AutoCloseable {
     return "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=rolecall";
   }
 
+  /** A new, empty database in the cluster, for a test that needs a store of its own. */
+  public String createDatabase(String name) {
+    try (var c = java.sql.DriverManager.getConnection(jdbcUrl()); var st = c.createStatement()) {
+      st.execute("CREATE DATABASE " + name);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("cannot create database " + name, e);
+    }
+    return "jdbc:postgresql://127.0.0.1:" + port + "/" + name + "?user=rolecall";
+  }
+
   private void as(List<String> command) {
     var full = new ArrayList<String>();
     if (asPostgres) {
