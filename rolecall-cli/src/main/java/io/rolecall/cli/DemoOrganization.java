@@ -138,7 +138,10 @@ record DemoOrganization(AccessKey engineKey) {
             List.of("aws-iam-identitycenter-list-groups-for-user", "userName=ann", "all=true", "-o", "context"), 0),
         new Step("Roll call: identities and assets of every ACTIVE account into the store; 444444444444 is recorded"
             + " as failed, the others complete", List.of("inventory", "sync", "--accounts", "all"), 1),
-        new Step("Identity risks found in the roll call, each with its evidence",
-            List.of("inventory", "findings"), 0));
+        new Step("Identity risks found in the roll call, each with its evidence, beside the account that could not be"
+            + " assessed (exit 1: an account it could not read is never reported clean)",
+            List.of("inventory", "findings"), 1),
+        new Step("The current state per account: status, counts, and when each part was collected",
+            List.of("inventory", "summary", "--account", "333333333333,444444444444"), 0));
   }
 }

@@ -1,18 +1,22 @@
 package io.rolecall.cli;
 
+import io.rolecall.CommandFailedException;
 import io.rolecall.Shown;
 import io.rolecall.UsageException;
 import io.rolecall.inventory.InventoryStore;
 import io.rolecall.store.Store;
+import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code rolecall inventory sync|summary|list|findings}: the roll call (SPEC §2.3). */
+/** {@code rolecall inventory sync|summary|list|findings|history|diff|prune}: the roll call (SPEC §2.3). */
 @Command(name = "inventory",
-    description = "Roll call of identities and assets across accounts: sync, summary, list, findings.",
+    description = "Roll call of identities and assets across accounts: sync, summary, list, findings, history, diff,"
+        + " prune.",
     subcommands = {InventorySyncCommand.class, InventorySummaryCommand.class, InventoryListCommand.class,
-        InventoryFindingsCommand.class})
+        InventoryFindingsCommand.class, InventoryHistoryCommand.class, InventoryDiffCommand.class,
+        InventoryPruneCommand.class})
 final class InventoryCommand implements Runnable {
   @ParentCommand
   RolecallCommand root;
@@ -22,7 +26,7 @@ final class InventoryCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new UsageException("inventory: expected a subcommand: sync, summary, list or findings"
+    throw new UsageException("inventory: expected a subcommand: sync, summary, list, findings, history, diff or prune"
         + " (rolecall inventory --help)");
   }
 
@@ -32,6 +36,44 @@ final class InventoryCommand implements Runnable {
 
   InventoryStore openStore() {
     return new InventoryStore(Store.open(root.dbLocation()));
+  }
+
+  /** The config file, when one is given or found (suppressions, retention); null otherwise. */
+  io.rolecall.config.ConfigFile config() {
+    return SettingsLoader.config(root.global, cli().env());
+  }
+
+  /** {@code --account ID[,ID...]}: 12-digit ids; null or empty means every account. */
+  static List<String> accounts(String text, String option) {
+    if (text == null) {
+      return List.of();
+    }
+    var out = new java.util.LinkedHashSet<String>();
+    for (String part : text.split(",", -1)) {
+      String id = part.trim();
+      if (!id.matches("\\d{12}")) {
+        throw new UsageException(option + ": expected a 12-digit account id (or a comma-separated list), got "
+            + Shown.quoted(text));
+      }
+      out.add(id);
+    }
+    return List.copyOf(out);
+  }
+
+  /** {@code --run ID}: a run the store holds; anything else is a usage error naming the option. */
+  static InventoryStore.Run run(InventoryStore store, String runId, String option) {
+    if (!runId.matches("[A-Za-z0-9-]{1,64}")) {
+      throw new UsageException(option + ": expected a run id such as r20261201T020000Z-1a2b3c (see 'rolecall inventory"
+          + " history'), got " + Shown.quoted(runId));
+    }
+    return store.run(runId).orElseThrow(() -> new UsageException(option + ": no run " + Shown.quoted(runId) + " in "
+        + store.store().description() + "; 'rolecall inventory history' lists the runs"));
+  }
+
+  /** The message when the store has never finished a sync. */
+  static CommandFailedException noSync(String command, InventoryStore store) {
+    return new CommandFailedException("inventory " + command + ": no finished sync in " + store.store().description()
+        + "; run 'rolecall inventory sync' first");
   }
 
   /** The -o value for an inventory command; {@code allowed} are the formats this command prints. */

@@ -1,55 +1,137 @@
 package io.rolecall.cli;
 
-import io.rolecall.CommandFailedException;
-import io.rolecall.Shown;
-import io.rolecall.UsageException;
 import io.rolecall.command.Table;
-import io.rolecall.inventory.Finding;
-import io.rolecall.inventory.Findings;
+import io.rolecall.inventory.Coverage;
+import io.rolecall.inventory.Durations;
+import io.rolecall.inventory.FindingFilters;
+import io.rolecall.inventory.FindingsReport;
 import io.rolecall.render.Json;
 import io.rolecall.render.TextTable;
-import java.util.Locale;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code rolecall inventory findings [--account ID] [-o json]}: identity risks in the latest sync (SPEC §2.3). */
-@Command(name = "findings", description = "Identity risks in the latest sync: root, MFA, old or unused keys, admin"
-    + " policies, risky trust policies, weak password policy.")
+/**
+ * {@code rolecall inventory findings}: the tracked risks of the current state (or of one past run), filtered, each
+ * with its status and first/last seen, beside the accounts in scope that were not assessed. Exit 1 when any account
+ * in scope was not assessed: an answer about accounts it could not read is never "clean".
+ */
+@Command(name = "findings", description = "Identity risks of the current state (root, MFA, old or unused keys, admin"
+    + " policies, risky trust policies, weak password policy), tracked from sync to sync, with the accounts in scope"
+    + " that were not assessed (never synced, latest attempt failed, data older than --max-age). Exit 1 when any"
+    + " account in scope was not assessed.")
 final class InventoryFindingsCommand implements Callable<Integer> {
   @ParentCommand
   InventoryCommand inventory;
 
-  @Option(names = "--account", paramLabel = "ID", description = "Only this account.")
+  @Option(names = "--account", paramLabel = "ID[,ID...]", description = "Only these accounts (the scope).")
   String account;
+
+  @Option(names = "--severity", paramLabel = "LEVEL[,LEVEL...]", description = "Only these: critical, high, medium, low.")
+  String severity;
+
+  @Option(names = "--rule", paramLabel = "RULE[,RULE...]", description = "Only these rules (ids as listed in docs/inventory.md).")
+  String rule;
+
+  @Option(names = "--status", paramLabel = "STATUS[,STATUS...]",
+      description = "Which to list: open, suppressed, resolved, or all (default: open,suppressed).")
+  String status;
+
+  @Option(names = "--new-since", paramLabel = "DURATION", description = "Only findings first seen within this long: 30m, 24h, 7d.")
+  String newSince;
+
+  @Option(names = "--max-age", paramLabel = "DURATION", description = "Data older than this leaves its account not assessed (default 7d).")
+  String maxAge;
+
+  @Option(names = "--run", paramLabel = "RUN", description = "One past run as it was (see 'inventory history').")
+  String run;
 
   @Override
   public Integer call() {
-    var format = inventory.format(InventoryCommand.Format.TABLE, InventoryCommand.Format.JSON);
-    if (account != null && !account.matches("\\d{12}")) {
-      throw new UsageException("--account: expected a 12-digit account id, got " + Shown.quoted(account));
-    }
+    var format = inventory.format(InventoryCommand.Format.TABLE, InventoryCommand.Format.JSON, InventoryCommand.Format.CSV);
+    var accounts = InventoryCommand.accounts(account, "--account");
+    Instant now = Clock.systemUTC().instant();
+    var query = new FindingsReport.Query(run, FindingFilters.severities(severity, "--severity"),
+        FindingFilters.rules(rule, "--rule"), accounts, FindingFilters.statuses(status, "--status"),
+        newSince == null ? null : now.minus(Durations.parse(newSince, "--new-since", Duration.ofMinutes(1),
+            Duration.ofDays(3650))),
+        maxAge == null ? FindingsReport.DEFAULT_MAX_AGE
+            : Durations.parse(maxAge, "--max-age", Duration.ofMinutes(1), Duration.ofDays(3650)),
+        now, suppressions());
+    var cli = inventory.cli();
     try (var store = inventory.openStore()) {
-      if (store.latestRun().isEmpty()) {
-        throw new CommandFailedException("inventory findings: no finished sync in " + store.store().description()
-            + "; run 'rolecall inventory sync' first");
+      if (run != null) {
+        InventoryCommand.run(store, run, "--run");
+      } else if (store.latestRun().isEmpty()) {
+        throw InventoryCommand.noSync("findings", store);
       }
-      var findings = Findings.latest(store, account);
-      var out = inventory.cli().out();
-      if (format == InventoryCommand.Format.JSON) {
-        out.println(Json.pretty(findings.stream().map(Finding::json).toList()));
-        return 0;
+      var report = FindingsReport.of(store, query);
+      report.warnings().forEach(cli::warn);
+      switch (format) {
+        case JSON -> cli.out().println(Json.pretty(report.json()));
+        case CSV -> csv(cli, report);
+        case TABLE -> table(cli, report);
       }
-      var table = Table.of("Findings (" + findings.size() + ")", "severity", "rule", "account", "principal", "evidence")
-          .withNote(findings.isEmpty() ? "No findings." : null);
-      var rows = new java.util.ArrayList<java.util.List<Object>>();
-      for (Finding f : findings) {
-        rows.add(java.util.List.of(f.rule().severity().name().toLowerCase(Locale.ROOT), f.rule().id(), f.accountId(),
-            f.principal(), f.evidence()));
+      if (!report.coverage().isEmpty()) {
+        cli.error((report.noneAssessed() ? "no account in scope was assessed: " : report.coverage().size() + " of "
+            + report.accountsInScope() + " account(s) in scope not assessed: ")
+            + String.join(", ", report.coverage().stream().map(Coverage.Gap::accountId).limit(20).toList())
+            + (report.coverage().size() > 20 ? ", ..." : ""));
+        return 1;
       }
-      out.print(TextTable.render(new Table(table.title(), table.columns(), rows, table.note())));
       return 0;
     }
+  }
+
+  private List<io.rolecall.inventory.Suppression> suppressions() {
+    var config = inventory.config();
+    return config == null ? List.of() : config.suppressions();
+  }
+
+  private static void table(Cli cli, FindingsReport report) {
+    var rows = new ArrayList<List<Object>>();
+    for (var e : report.findings()) {
+      var f = e.finding();
+      rows.add(List.of(f.id(), f.rule().severity().id(), f.rule().id(), f.accountId(), f.principal(),
+          e.status() + (e.stale() ? " (stale)" : ""), day(e.firstSeen()),
+          e.suppression() != null ? f.evidence() + " [suppressed until " + e.suppression().expires() + ": "
+              + e.suppression().reason() + "]" : f.evidence()));
+    }
+    String note = null;
+    if (report.findings().isEmpty()) {
+      note = report.coverage().isEmpty() ? "No findings." : "No findings in the accounts that were assessed; "
+          + report.coverage().size() + " account(s) were not assessed (below).";
+    }
+    cli.out().print(TextTable.render(new Table("Findings (" + report.findings().size() + ")", List.of("id", "severity",
+        "rule", "account", "principal", "status", "firstSeen", "evidence"), rows, note)));
+    if (!report.coverage().isEmpty()) {
+      var gaps = new ArrayList<List<Object>>();
+      report.coverage().forEach(g -> gaps.add(List.of(g.accountId(), g.status(), day(g.collectedAt()), g.reason())));
+      cli.out().print(TextTable.render(new Table("Not assessed (" + report.coverage().size() + ")",
+          List.of("account", "status", "collected", "reason"), gaps,
+          report.noneAssessed() ? "No account in scope was assessed." : null)));
+    }
+  }
+
+  private static void csv(Cli cli, FindingsReport report) {
+    var out = cli.out();
+    out.println("id,severity,rule,account,principal,status,stale,firstSeen,lastSeen,suppressedReason,evidence");
+    for (var e : report.findings()) {
+      var f = e.finding();
+      out.println(String.join(",", List.of(f.id(), f.rule().severity().id(), f.rule().id(), f.accountId(),
+          f.principal(), e.status(), String.valueOf(e.stale()), String.valueOf(e.firstSeen()),
+          String.valueOf(e.lastSeen()), e.suppression() == null ? "" : e.suppression().reason(), f.evidence())
+          .stream().map(InventoryListCommand::csv).toList()));
+    }
+  }
+
+  private static String day(Instant t) {
+    return t == null ? "" : t.toString().substring(0, 10);
   }
 }

@@ -1,13 +1,11 @@
 package io.rolecall.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.rolecall.CommandFailedException;
-import io.rolecall.Shown;
-import io.rolecall.UsageException;
 import io.rolecall.command.Table;
-import io.rolecall.inventory.Item;
+import io.rolecall.inventory.InventoryStore;
 import io.rolecall.inventory.Kind;
 import io.rolecall.inventory.TrailEvent;
+import io.rolecall.inventory.View;
 import io.rolecall.render.Json;
 import io.rolecall.render.TextTable;
 import java.io.PrintStream;
@@ -21,11 +19,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code rolecall inventory list KIND [--account ID] [-o table|json|csv]}: one kind of the latest run (events: every
- * event stored). JSON and CSV stream row by row, so listing a large estate needs no more memory than a small one.
+ * {@code rolecall inventory list KIND [--account ID] [--run ID] [-o table|json|csv]}: one kind of the current state
+ * (or of one past run), each row with when its data was collected and by which run (events: every event stored).
+ * JSON and CSV stream row by row, so listing a large estate needs no more memory than a small one.
  */
-@Command(name = "list", description = "List one kind of the latest sync: users, groups, roles, policies, keys, mfa,"
-    + " accounts, instances, vpcs, subnets, security-groups, network-interfaces, events.")
+@Command(name = "list", description = "List one kind of the current state: users, groups, roles, policies, keys, mfa,"
+    + " accounts, instances, vpcs, subnets, security-groups, network-interfaces, events. Each row says when its data"
+    + " was collected (collectedAt) and by which run.")
 final class InventoryListCommand implements Callable<Integer> {
   @ParentCommand
   InventoryCommand inventory;
@@ -33,28 +33,40 @@ final class InventoryListCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "KIND")
   String kind;
 
-  @Option(names = "--account", paramLabel = "ID", description = "Only this account.")
+  @Option(names = "--account", paramLabel = "ID[,ID...]", description = "Only these accounts.")
   String account;
+
+  @Option(names = "--run", paramLabel = "RUN", description = "One past run as it was (see 'inventory history').")
+  String run;
 
   @Override
   public Integer call() {
     var format = inventory.format(InventoryCommand.Format.TABLE, InventoryCommand.Format.JSON, InventoryCommand.Format.CSV);
-    if (account != null && !account.matches("\\d{12}")) {
-      throw new UsageException("--account: expected a 12-digit account id, got " + Shown.quoted(account));
-    }
+    var accounts = InventoryCommand.accounts(account, "--account");
     boolean events = kind.equals("events");
     List<Kind> kinds = events ? List.of() : Kind.forListName(kind);
     var out = inventory.cli().out();
     try (var store = inventory.openStore()) {
       if (events) {
-        emit(out, format, "Events", InventoryColumns.EVENTS, sink -> store.events(account, sink), InventoryListCommand::json);
+        emit(out, format, "Events", InventoryColumns.EVENTS, sink -> store.events(accounts, sink), TrailEvent::json);
         return 0;
       }
-      var run = store.latestRun().orElseThrow(() -> new CommandFailedException("inventory list: no finished sync in "
-          + store.store().description() + "; run 'rolecall inventory sync' first"));
-      var columns = InventoryColumns.forKind(kinds.getFirst());
-      emit(out, format, kind + " (run " + run.runId() + ")", columns,
-          sink -> store.items(run.runId(), kinds, account, sink), InventoryListCommand::json);
+      View view;
+      if (run != null) {
+        InventoryCommand.run(store, run, "--run");
+        view = View.run(run);
+      } else {
+        store.latestRun().orElseThrow(() -> InventoryCommand.noSync("list", store));
+        view = View.current();
+      }
+      var columns = new ArrayList<InventoryColumns.Column<InventoryStore.Stored>>();
+      for (var c : InventoryColumns.forKind(kinds.getFirst())) {
+        columns.add(new InventoryColumns.Column<>(c.header(), s -> c.value().apply(s.item())));
+      }
+      columns.add(new InventoryColumns.Column<>("collectedAt", s -> s.collectedAt() == null ? null
+          : s.collectedAt().toString()));
+      emit(out, format, kind + (run == null ? " (current state)" : " (run " + run + ")"), columns,
+          sink -> store.items(view, kinds, accounts, sink), InventoryStore.Stored::json);
       return 0;
     }
   }
@@ -83,14 +95,6 @@ final class InventoryListCommand implements Callable<Integer> {
         out.print(TextTable.render(table));
       }
     }
-  }
-
-  private static ObjectNode json(Item i) {
-    return i.json();
-  }
-
-  private static ObjectNode json(TrailEvent e) {
-    return e.json();
   }
 
   /** RFC 4180: quote a field holding a comma, quote or line break; double the quotes inside. */

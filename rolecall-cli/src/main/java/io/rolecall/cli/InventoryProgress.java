@@ -1,5 +1,6 @@
 package io.rolecall.cli;
 
+import io.rolecall.inventory.InventoryStore;
 import io.rolecall.inventory.InventorySync;
 import java.io.PrintStream;
 import java.util.List;
@@ -52,15 +53,16 @@ final class InventoryProgress implements InventorySync.Listener, AutoCloseable {
   }
 
   @Override
-  public void accountDone(String accountId, String error, long accountCalls, long accountThrottled) {
+  public void accountDone(InventoryStore.AccountStatus outcome) {
     int n = done.incrementAndGet();
-    throttled.add(accountThrottled);
-    if (error != null) {
+    throttled.add(outcome.throttled());
+    if (!outcome.ok()) {
       failed.incrementAndGet();
     }
     if (!terminal) {
-      err.println("inventory: " + accountId + " " + (error == null ? "ok" : "error") + " (" + accountCalls + " calls, "
-          + accountThrottled + " throttled) [" + n + "/" + total + "]" + (error == null ? "" : ": " + error));
+      err.println("inventory: " + outcome.accountId() + " " + outcome.status() + " (" + outcome.apiCalls() + " calls, "
+          + outcome.throttled() + " throttled) [" + n + "/" + total + "]"
+          + (outcome.error() == null ? "" : ": " + outcome.error()));
     }
   }
 

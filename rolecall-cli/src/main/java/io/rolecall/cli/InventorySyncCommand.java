@@ -13,7 +13,8 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code rolecall inventory sync --accounts ID,ID|all [--regions r1,r2]}: takes the roll call into the store, then
- * prints the run's summary. Exit 1 when an account failed (each failure is in the summary with its reason).
+ * prints the run's summary. Exit 1 when an account failed or was collected in part (each failure is in the summary
+ * with its reason); the parts that failed keep their earlier state.
  */
 @Command(name = "sync", description = "Collect identities, assets and CloudTrail events of many accounts into the store.")
 final class InventorySyncCommand implements Callable<Integer> {
@@ -28,7 +29,8 @@ final class InventorySyncCommand implements Callable<Integer> {
       description = "Regions for EC2 and CloudTrail (default: the instance's region).")
   String regions;
 
-  @Option(names = "--services", paramLabel = "iam,ec2,cloudtrail", description = "What to collect (default: all three).")
+  @Option(names = "--services", paramLabel = "iam,ec2,cloudtrail",
+      description = "What to collect (default: all three); the parts not collected keep their current state.")
   String services;
 
   @Option(names = "--events-since", paramLabel = "DURATION",
@@ -48,11 +50,18 @@ final class InventorySyncCommand implements Callable<Integer> {
     try (var sessions = new Sessions(); var store = inventory.openStore(); var progress = new InventoryProgress(cli.err(), terminal)) {
       var result = new InventorySync(sessions, store, new RateLimits(), Clock.systemUTC()).run(settings, request, progress);
       progress.close();
-      var summary = Summary.of(store, result.runId());
+      var summary = Summary.ofRun(store, result.runId());
       InventorySummaryCommand.print(cli, summary, format);
+      if (result.errors() == result.accounts().size()) {
+        cli.error("no account was assessed: all " + result.accounts().size() + " failed (reasons above); the store's"
+            + " earlier data for them is unchanged");
+        return 1;
+      }
       if (result.failed() > 0) {
-        cli.error(result.failed() + " of " + result.accounts().size() + " accounts failed: " + String.join(", ",
-            result.accounts().stream().filter(a -> !a.ok()).map(a -> a.accountId()).toList()));
+        var failed = result.accounts().stream().filter(a -> !a.ok()).toList();
+        cli.error(failed.size() + " of " + result.accounts().size() + " accounts failed or were collected in part: "
+            + String.join(", ", failed.stream().map(a -> a.accountId() + " (" + a.status() + ")").limit(20).toList())
+            + (failed.size() > 20 ? ", ..." : "") + "; the parts that failed keep their earlier data");
         return 1;
       }
       return 0;

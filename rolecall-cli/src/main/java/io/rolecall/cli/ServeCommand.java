@@ -1,6 +1,7 @@
 package io.rolecall.cli;
 
 import io.rolecall.UsageException;
+import io.rolecall.config.Retention;
 import io.rolecall.server.BearerToken;
 import io.rolecall.server.Engine;
 import java.net.InetAddress;
@@ -37,6 +38,15 @@ final class ServeCommand implements Callable<Integer> {
       description = "Inventory sync jobs this engine runs at once, 0 to 16 (default 2).")
   int workers;
 
+  @Option(names = "--keep-runs", paramLabel = "N",
+      description = "After each sync job, keep only the newest N runs' snapshots (as 'inventory prune --keep-runs').")
+  Integer keepRuns;
+
+  @Option(names = "--prune-older-than", paramLabel = "DURATION",
+      description = "After each sync job, drop snapshots of runs older than this, e.g. 90d (as 'inventory prune"
+          + " --older-than'). Without either flag, the config file's retention applies, if any.")
+  String pruneOlderThan;
+
   @Override
   public Integer call() throws InterruptedException {
     if (port < 0 || port > 65535) {
@@ -51,10 +61,12 @@ final class ServeCommand implements Callable<Integer> {
       cli.warn("--bind " + bind + ": the engine is reachable from the network; anyone with the token can run commands");
     }
     var config = SettingsLoader.config(root.global, cli.env());
+    Retention retention = keepRuns != null || pruneOlderThan != null
+        ? Retention.parse(keepRuns, "--keep-runs", pruneOlderThan, "--prune-older-than") : config == null ? null : config.retention();
     String host = hostName();
     var options = new Engine.Options(bind, port, token, root.dbLocation(), root.settings(), config, cli.env(),
         System.getProperty("user.name", "unknown") + " (engine)", root.parallelism(), workers, Duration.ofSeconds(1),
-        host + ":" + ProcessHandle.current().pid(), cli.err());
+        host + ":" + ProcessHandle.current().pid(), cli.err(), retention);
     try (var engine = Engine.start(options)) {
       cli.out().println("rolecall engine on " + engine.uri() + "  (token from " + token.source() + ")");
       cli.out().println("dashboard: " + engine.uri() + "/  (paste the token, or open " + engine.uri() + "/#token=TOKEN)");

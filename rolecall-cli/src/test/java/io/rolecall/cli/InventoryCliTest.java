@@ -70,7 +70,7 @@ class InventoryCliTest {
     assertThat(sync.exit()).as(sync.err()).isEqualTo(1);
     assertThat(sync.out()).contains("222222222222  ok", "333333333333  ok", "444444444444  error", "cannot assume role");
     assertThat(sync.err()).contains("inventory: 222222222222 ok (", "[3/3]")
-        .contains("rolecall: 1 of 3 accounts failed: 444444444444");
+        .contains("rolecall: 1 of 3 accounts failed or were collected in part: 444444444444 (error)");
     assertThat(sync.all()).doesNotContain(operator.secretAccessKey());
   }
 
@@ -79,12 +79,20 @@ class InventoryCliTest {
     var r = run("inventory", "summary", "-o", "json");
     assertThat(r.exit()).as(r.err()).isZero();
     JsonNode json = new ObjectMapper().readTree(r.out());
-    assertThat(iterable(json.fieldNames())).containsExactly("runId", "accounts");
+    assertThat(iterable(json.fieldNames())).containsExactly("view", "runId", "accounts");
+    assertThat(json.get("view").asText()).isEqualTo("current");
     assertThat(json.get("runId").asText()).startsWith("r");
     assertThat(json.get("accounts")).hasSize(3);
+    var fields = new ArrayList<>(FIELDS);
+    fields.addAll(List.of("collectedAt", "parts"));
     for (JsonNode a : json.get("accounts")) {
-      assertThat(iterable(a.fieldNames())).containsExactlyElementsOf(FIELDS);
+      assertThat(iterable(a.fieldNames())).containsExactlyElementsOf(fields);
+      for (JsonNode p : a.get("parts")) {
+        assertThat(iterable(p.fieldNames())).containsExactly("part", "region", "status", "error", "collectedAt", "runId");
+      }
     }
+    assertThat(json.at("/accounts/0/parts")).extracting(p -> p.get("part").asText() + " " + p.get("region").asText())
+        .containsExactly("iam global", "ec2 us-east-1", "cloudtrail us-east-1");
     JsonNode ok = json.get("accounts").get(0);
     assertThat(ok.get("status").asText()).isEqualTo("ok");
     assertThat(ok.get("error").isNull()).isTrue();
@@ -103,13 +111,16 @@ class InventoryCliTest {
     var csv = run("inventory", "list", "users", "--account", "222222222222", "-o", "csv");
     assertThat(csv.exit()).as(csv.err()).isZero();
     var lines = csv.out().lines().toList();
-    assertThat(lines.getFirst()).isEqualTo("account,name,arn,created,console,mfa,groups");
+    assertThat(lines.getFirst()).isEqualTo("account,name,arn,created,console,mfa,groups,collectedAt");
     assertThat(lines).hasSize(5).allSatisfy(l -> assertThat(l).doesNotContain("333333333333"));
 
     var keys = run("inventory", "list", "keys", "-o", "json");
     JsonNode array = new ObjectMapper().readTree(keys.out());
     assertThat(array).hasSize(16);
     assertThat(array.get(0).get("accessKeyId").asText()).startsWith("AKIA");
+    assertThat(array.get(0).get("runId").asText()).isEqualTo(new ObjectMapper().readTree(
+        run("inventory", "summary", "-o", "json").out()).get("runId").asText());
+    assertThat(array.get(0).get("collectedAt").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
     assertThat(keys.out()).doesNotContain(operator.secretAccessKey());
 
     for (String kind : List.of("groups", "roles", "policies", "mfa", "accounts", "instances", "vpcs", "subnets",
@@ -124,19 +135,41 @@ class InventoryCliTest {
   }
 
   @Test
-  void findingsNameAccountPrincipalRuleAndEvidence() throws Exception {
+  void findingsNameAccountPrincipalRuleAndEvidenceBesideTheAccountsNotAssessed() throws Exception {
     var r = run("inventory", "findings", "-o", "json");
-    assertThat(r.exit()).as(r.err()).isZero();
-    JsonNode findings = new ObjectMapper().readTree(r.out());
+    // 444444444444 could not be read: the answer says so and exits 1 rather than pass it as clean.
+    assertThat(r.exit()).as(r.err()).isEqualTo(1);
+    assertThat(r.err()).contains("1 of 3 account(s) in scope not assessed: 444444444444");
+    JsonNode report = new ObjectMapper().readTree(r.out());
+    assertThat(iterable(report.fieldNames())).containsExactly("view", "accountsInScope", "assessed", "findings",
+        "coverage");
     // Seeded users hold two active keys each; nothing else in the seeded estate is a risk.
-    assertThat(findings).hasSize(8).allSatisfy(f -> {
+    assertThat(report.get("findings")).hasSize(8).allSatisfy(f -> {
+      assertThat(f.get("id").asText()).matches("f-[0-9a-f]{16}");
       assertThat(f.get("rule").asText()).isEqualTo("two-active-access-keys");
       assertThat(f.get("severity").asText()).isEqualTo("low");
       assertThat(f.get("principal").asText()).startsWith("arn:aws:iam::");
       assertThat(f.get("evidence").asText()).isEqualTo("2 active access keys");
+      assertThat(f.get("status").asText()).isEqualTo("open");
+      assertThat(f.get("firstSeen").asText()).isEqualTo(f.get("lastSeen").asText());
+      assertThat(f.get("stale").asBoolean()).isFalse();
+    });
+    assertThat(report.get("coverage")).singleElement().satisfies(g -> {
+      assertThat(g.get("accountId").asText()).isEqualTo("444444444444");
+      assertThat(g.get("status").asText()).isEqualTo("failed");
+      assertThat(g.get("reason").asText()).contains("cannot assume role", "no earlier data");
     });
     var table = run("inventory", "findings", "--account", "222222222222");
+    assertThat(table.exit()).as(table.err()).isZero();
     assertThat(table.out()).startsWith("Findings (4)").contains("two-active-access-keys");
+    var gap = run("inventory", "findings", "--account", "444444444444");
+    assertThat(gap.exit()).isEqualTo(1);
+    assertThat(gap.out()).doesNotContain("No findings.").contains("Not assessed (1)", "No account in scope was assessed.");
+    var csv = run("inventory", "findings", "--account", "222222222222", "--severity", "low,high", "-o", "csv");
+    assertThat(csv.out().lines()).hasSize(5).first().asString().startsWith("id,severity,rule,account,principal,status");
+    var none = run("inventory", "findings", "--account", "222222222222", "--severity", "critical");
+    assertThat(none.exit()).isZero();
+    assertThat(none.out()).contains("No findings.");
   }
 
   @Test
@@ -145,7 +178,13 @@ class InventoryCliTest {
         List.of("inventory", "sync", "--accounts", "all", "--regions", "mars-1"),
         List.of("inventory", "sync", "--accounts", "222222222222", "--events-since", "1y"),
         List.of("inventory", "list", "buckets"), List.of("inventory", "summary", "-o", "csv"),
-        List.of("inventory", "findings", "--account", "x"))) {
+        List.of("inventory", "findings", "--account", "x"), List.of("inventory", "findings", "--severity", "urgent"),
+        List.of("inventory", "findings", "--rule", "no-such-rule"), List.of("inventory", "findings", "--max-age", "7"),
+        List.of("inventory", "findings", "--new-since", "yesterday"), List.of("inventory", "summary", "--run", "r-nope"),
+        List.of("inventory", "list", "users", "--run", "bad id!"), List.of("inventory", "diff", "--since", "1 day"),
+        List.of("inventory", "diff", "--from", "r-nope"), List.of("inventory", "history", "--limit", "0"),
+        List.of("inventory", "prune", "--keep-runs", "0"), List.of("inventory", "prune", "--older-than", "soon"),
+        List.of("inventory", "prune"))) {
       var r = run(args.toArray(String[]::new));
       assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(2);
       assertThat(r.err().lines()).as(String.join(" ", args)).hasSize(1).allSatisfy(l -> assertThat(l).startsWith("rolecall: "));

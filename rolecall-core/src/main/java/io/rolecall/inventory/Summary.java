@@ -93,7 +93,9 @@ public final class Summary {
   private static List<Map<String, Object>> parts(List<InventoryStore.PartOutcome> attempts,
       List<InventoryStore.Pointer> current) {
     var out = new ArrayList<Map<String, Object>>();
-    for (var a : attempts) {
+    var ordered = attempts.stream().sorted(java.util.Comparator.comparing(InventoryStore.PartOutcome::part)
+        .thenComparing(InventoryStore.PartOutcome::region)).toList();
+    for (var a : ordered) {
       var pointer = current.stream().filter(p -> p.part() == a.part() && p.region().equals(a.region())).findFirst();
       var m = new LinkedHashMap<String, Object>();
       m.put("part", a.part().id());

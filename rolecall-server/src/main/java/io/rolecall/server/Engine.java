@@ -10,6 +10,8 @@ import io.rolecall.config.ConfigFile;
 import io.rolecall.config.Env;
 import io.rolecall.inventory.InventoryStore;
 import io.rolecall.inventory.InventorySync;
+import io.rolecall.inventory.Prune;
+import io.rolecall.config.Retention;
 import io.rolecall.inventory.RateLimits;
 import io.rolecall.store.Store;
 import java.io.IOException;
@@ -39,7 +41,7 @@ public final class Engine implements AutoCloseable {
    */
   public record Options(String bind, int port, BearerToken token, String db, AuthSettings defaults,
                         ConfigFile config, Env env, String actor, int parallelism, int workers, Duration poll,
-                        String runner, PrintStream log) {}
+                        String runner, PrintStream log, Retention retention) {}
 
   private final Options options;
   private final HttpServer server;
@@ -76,12 +78,20 @@ public final class Engine implements AutoCloseable {
     JobWorkers.Work sync = job -> {
       var options = SyncJobs.parse(job.request());
       var settings = instances.settings(job.instance());
-      return new InventorySync(sessions, inventory, new RateLimits(), clock)
+      String runId = new InventorySync(sessions, inventory, new RateLimits(), clock)
           .run(settings, SyncJobs.request(options), InventorySync.Listener.NONE).runId();
+      if (o.retention() != null) {
+        var pruned = Prune.run(inventory, o.retention().keepRuns(), o.retention().olderThan(), clock.instant());
+        if (!pruned.runs().isEmpty()) {
+          log.info("retention: pruned " + pruned.runs().size() + " run(s), " + pruned.items() + " item(s), "
+              + pruned.events() + " event(s)");
+        }
+      }
+      return runId;
     };
     var workers = new JobWorkers(queue, sync, o.runner(), o.poll(), log);
     List<Route> routes = Routes.all(new CommandsApi(executor, instances), new InventoryApi(inventory, queue, workers,
-        instances), new AuditApi(store), registry, store);
+        instances, o.config() == null ? List.of() : o.config().suppressions(), clock), new AuditApi(store), registry, store);
     HttpServer server;
     try {
       server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(o.bind()), o.port()), 64);

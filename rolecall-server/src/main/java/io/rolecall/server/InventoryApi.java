@@ -2,16 +2,27 @@ package io.rolecall.server;
 
 import io.rolecall.Shown;
 import io.rolecall.UsageException;
-import io.rolecall.inventory.Findings;
+import io.rolecall.inventory.Diff;
+import io.rolecall.inventory.Durations;
+import io.rolecall.inventory.FindingFilters;
+import io.rolecall.inventory.FindingsReport;
+import io.rolecall.inventory.History;
 import io.rolecall.inventory.InventoryStore;
 import io.rolecall.inventory.Kind;
 import io.rolecall.inventory.Summary;
+import io.rolecall.inventory.Suppression;
+import io.rolecall.inventory.View;
+import java.time.Clock;
+import java.time.Duration;
 import io.rolecall.render.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The roll call over HTTP: sync jobs (queued, run by any engine on the store), summary, lists and findings. */
+/**
+ * The roll call over HTTP: sync jobs (queued, run by any engine on the store); the current state (or {@code ?run=}
+ * one past run) as summary, lists and findings with their coverage; history and diff.
+ */
 final class InventoryApi {
   private static final int MAX_LIST = 10_000;
 
@@ -19,12 +30,17 @@ final class InventoryApi {
   private final JobQueue queue;
   private final JobWorkers workers;
   private final Instances instances;
+  private final List<Suppression> suppressions;
+  private final Clock clock;
 
-  InventoryApi(InventoryStore inventory, JobQueue queue, JobWorkers workers, Instances instances) {
+  InventoryApi(InventoryStore inventory, JobQueue queue, JobWorkers workers, Instances instances,
+      List<Suppression> suppressions, Clock clock) {
     this.inventory = inventory;
     this.queue = queue;
     this.workers = workers;
     this.instances = instances;
+    this.suppressions = List.copyOf(suppressions);
+    this.clock = clock;
   }
 
   Response startJob(Request r) {
@@ -62,50 +78,130 @@ final class InventoryApi {
   }
 
   Response summary(Request r) {
-    return Response.ok(Summary.latest(inventory).orElseThrow(InventoryApi::noSync));
+    var accounts = accounts(r);
+    String run = run(r);
+    if (run != null) {
+      return Response.ok(Summary.ofRun(inventory, run));
+    }
+    return Response.ok(Summary.current(inventory, accounts).orElseThrow(InventoryApi::noSync));
   }
 
   Response list(Request r) {
     String kind = r.param("kind");
-    String account = account(r);
+    var accounts = accounts(r);
     int limit = limit(r, 1000, MAX_LIST);
     var out = new ArrayList<Object>();
     if (kind.equals("events")) {
-      inventory.events(account, e -> {
+      inventory.events(accounts, e -> {
         if (out.size() < limit) {
           out.add(e.json());
         }
       });
     } else {
       List<Kind> kinds = Kind.forListName(kind);
-      var run = inventory.latestRun().orElseThrow(InventoryApi::noSync);
-      inventory.items(run.runId(), kinds, account, i -> {
+      String run = run(r);
+      if (run == null) {
+        inventory.latestRun().orElseThrow(InventoryApi::noSync);
+      }
+      inventory.items(run == null ? View.current() : View.run(run), kinds, accounts, i -> {
         if (out.size() < limit) {
           out.add(i.json());
         }
       });
     }
-    return Response.ok(Map.of("kind", kind, "items", out));
+    return Response.ok(Map.of("kind", kind, "view", r.query().getOrDefault("run", "current"), "items", out));
   }
 
   Response findings(Request r) {
-    String account = account(r);
-    if (inventory.latestRun().isEmpty()) {
+    var q = r.query();
+    String run = run(r);
+    if (run == null && inventory.latestRun().isEmpty()) {
       throw noSync();
     }
-    return Response.ok(Map.of("findings", Findings.latest(inventory, account).stream().map(f -> f.json()).toList()));
+    var now = clock.instant();
+    var query = new FindingsReport.Query(run, FindingFilters.severities(q.get("severity"), "severity"),
+        FindingFilters.rules(q.get("rule"), "rule"), accounts(r), FindingFilters.statuses(q.get("status"), "status"),
+        q.get("newSince") == null ? null : now.minus(Durations.parse(q.get("newSince"), "newSince",
+            Duration.ofMinutes(1), Duration.ofDays(3650))),
+        q.get("maxAge") == null ? FindingsReport.DEFAULT_MAX_AGE
+            : Durations.parse(q.get("maxAge"), "maxAge", Duration.ofMinutes(1), Duration.ofDays(3650)),
+        now, suppressions);
+    var report = FindingsReport.of(inventory, query);
+    var body = new java.util.LinkedHashMap<String, Object>(report.json());
+    body.put("warnings", report.warnings());
+    return Response.ok(body);
+  }
+
+  Response history(Request r) {
+    var accounts = accounts(r);
+    if (accounts.size() > 1) {
+      throw new UsageException("account: expected one 12-digit account id here");
+    }
+    return Response.ok(History.of(inventory, limit(r, History.DEFAULT_LIMIT, 10_000),
+        accounts.isEmpty() ? null : accounts.getFirst()));
+  }
+
+  Response diff(Request r) {
+    var q = r.query();
+    if (q.get("since") != null && q.get("from") != null) {
+      throw new UsageException("diff: give since or from, not both");
+    }
+    var now = clock.instant();
+    View from = q.get("from") != null ? afterRun(q.get("from"), "from")
+        : View.asOf(now.minus(q.get("since") == null ? Duration.ofHours(24)
+            : Durations.parse(q.get("since"), "since", Duration.ofMinutes(1), Duration.ofDays(3650))));
+    View to = q.get("to") != null ? afterRun(q.get("to"), "to") : View.current();
+    var kinds = new java.util.LinkedHashSet<Kind>();
+    if (q.get("kind") != null) {
+      for (String k : q.get("kind").split(",", -1)) {
+        kinds.addAll(Kind.forListName(k.trim()));
+      }
+    }
+    return Response.ok(Diff.between(inventory, from, to, accounts(r), kinds, "true".equals(q.get("allFields"))).json());
+  }
+
+  private View afterRun(String runId, String field) {
+    var run = known(runId, field);
+    if (run.finishedAt() == null) {
+      throw new UsageException(field + ": run " + runId + " never finished");
+    }
+    return View.afterRun(runId, run.finishedAt());
+  }
+
+  private String run(Request r) {
+    String run = r.query().get("run");
+    if (run != null) {
+      known(run, "run");
+    }
+    return run;
+  }
+
+  private InventoryStore.Run known(String runId, String field) {
+    if (!runId.matches("[A-Za-z0-9-]{1,64}")) {
+      throw new UsageException(field + ": expected a run id such as r20261201T020000Z-1a2b3c, got " + Shown.quoted(runId));
+    }
+    return inventory.run(runId).orElseThrow(() -> new UsageException(field + ": no run " + Shown.quoted(runId)
+        + " in the store; GET /v1/inventory/history lists the runs"));
   }
 
   private static ApiException noSync() {
     return new ApiException(404, "inventory: no finished sync in the store; start one with POST /v1/inventory/jobs");
   }
 
-  private static String account(Request r) {
+  private static List<String> accounts(Request r) {
     String a = r.query().get("account");
-    if (a != null && !a.matches("\\d{12}")) {
-      throw new UsageException("account: expected a 12-digit account id, got " + Shown.quoted(a));
+    if (a == null) {
+      return List.of();
     }
-    return a;
+    var out = new java.util.LinkedHashSet<String>();
+    for (String id : a.split(",", -1)) {
+      if (!id.trim().matches("\\d{12}")) {
+        throw new UsageException("account: expected a 12-digit account id (or a comma-separated list), got "
+            + Shown.quoted(a));
+      }
+      out.add(id.trim());
+    }
+    return List.copyOf(out);
   }
 
   static int limit(Request r, int fallback, int max) {

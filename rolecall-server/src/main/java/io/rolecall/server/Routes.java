@@ -30,12 +30,19 @@ final class Routes {
         null, List.of(), inventory::cancel));
     routes.add(api("POST", "/v1/inventory/jobs/{id}/cancel", false, "Cancel a sync job (same as DELETE).", null,
         List.of(), inventory::cancel));
-    routes.add(api("GET", "/v1/inventory/summary", false, "The latest sync's counts and status per account.", null,
-        List.of(), inventory::summary));
-    routes.add(api("GET", "/v1/inventory/list/{kind}", false, "Items of a kind in the latest sync (users, roles, ...,"
-        + " events).", null, List.of("account", "limit"), inventory::list));
-    routes.add(api("GET", "/v1/inventory/findings", false, "Identity risks in the latest sync.", null,
-        List.of("account"), inventory::findings));
+    routes.add(api("GET", "/v1/inventory/summary", false, "Every account's current state (or ?run= one past run):"
+        + " status ok/partial/error, counts, parts with collectedAt.", null, List.of("account", "run"),
+        inventory::summary));
+    routes.add(api("GET", "/v1/inventory/list/{kind}", false, "Items of a kind in the current state (or ?run=), each"
+        + " with collectedAt and runId (users, roles, ..., events).", null, List.of("account", "run", "limit"),
+        inventory::list));
+    routes.add(api("GET", "/v1/inventory/findings", false, "Tracked findings of the current state (or ?run=) and the"
+        + " coverage: accounts in scope not assessed, and why.", null,
+        List.of("account", "severity", "rule", "status", "newSince", "maxAge", "run"), inventory::findings));
+    routes.add(api("GET", "/v1/inventory/history", false, "The runs, newest first, with each account's status.", null,
+        List.of("account", "limit"), inventory::history));
+    routes.add(api("GET", "/v1/inventory/diff", false, "Items added, removed and changed between two states.", null,
+        List.of("since", "from", "to", "account", "kind", "allFields"), inventory::diff));
     routes.add(api("GET", "/v1/audit", false, "The audit journal, newest first.", null, List.of("limit"), audit::recent));
     // The document is built from this very list, after it is complete.
     var openapi = new Object() { Map<String, Object> doc; };

@@ -89,11 +89,16 @@ final class EngineFixture implements AutoCloseable {
   }
 
   Engine start(String db, String runner, int workers) {
+    return start(db, runner, workers, null);
+  }
+
+  /** An engine that applies {@code retention} after each sync job (null: keeps everything). */
+  Engine start(String db, String runner, int workers, io.rolecall.config.Retention retention) {
     var envs = Env.of(env);
     var file = ConfigFile.load(config, envs);
     var engine = Engine.start(new Engine.Options("127.0.0.1", 0, BearerToken.of(TOKEN), db,
         InstanceSettings.resolve(envs, file, "test"), file, envs, "tester (engine)", 16, workers,
-        Duration.ofMillis(100), runner, new PrintStream(logBytes, true, StandardCharsets.UTF_8)));
+        Duration.ofMillis(100), runner, new PrintStream(logBytes, true, StandardCharsets.UTF_8), retention));
     engines.add(engine);
     return engine;
   }

@@ -64,15 +64,20 @@ async function orEmpty(promise, fallback) {
 
 async function refresh() {
   const summary = await orEmpty(api('GET', '/v1/inventory/summary'), { runId: null, accounts: [] });
-  $('run-id').textContent = summary.runId ? '(run ' + summary.runId + ')' : '(no sync yet)';
-  table('accounts', ['Account', 'Status', 'Users', 'Roles', 'Access keys', 'Instances', 'API calls', 'Error'],
-    summary.accounts.map((a) => [a.accountId, a.status, a.users, a.roles, a.accessKeys, a.instances, a.apiCalls, a.error]),
-    (i, v) => (i === 1 ? (v === 'ok' ? 'ok' : 'error') : i >= 2 && i <= 6 ? 'num' : null));
+  $('run-id').textContent = summary.runId ? '(current state; latest run ' + summary.runId + ')' : '(no sync yet)';
+  table('accounts', ['Account', 'Status', 'Collected', 'Users', 'Roles', 'Access keys', 'Instances', 'API calls', 'Error'],
+    summary.accounts.map((a) => [a.accountId, a.status, a.collectedAt, a.users, a.roles, a.accessKeys, a.instances,
+      a.apiCalls, a.error]),
+    (i, v) => (i === 1 ? (v === 'ok' ? 'ok' : 'error') : i >= 3 && i <= 7 ? 'num' : null));
 
-  const findings = await orEmpty(api('GET', '/v1/inventory/findings'), { findings: [] });
-  table('findings', ['Severity', 'Rule', 'Account', 'Principal', 'Evidence'],
-    findings.findings.map((f) => [f.severity, f.rule, f.accountId, f.principal, f.evidence]),
+  const findings = await orEmpty(api('GET', '/v1/inventory/findings'), { findings: [], coverage: [] });
+  table('findings', ['Severity', 'Rule', 'Account', 'Principal', 'Status', 'First seen', 'Evidence'],
+    findings.findings.map((f) => [f.severity, f.rule, f.accountId, f.principal,
+      f.status + (f.stale ? ' (stale)' : ''), f.firstSeen, f.suppression ? f.evidence + ' [suppressed: '
+        + f.suppression.reason + ']' : f.evidence]),
     (i, v) => (i === 0 ? 'sev-' + v : null));
+  table('coverage', ['Account', 'Status', 'Collected', 'Why not assessed'],
+    findings.coverage.map((g) => [g.accountId, g.status, g.collectedAt, g.reason]), (i) => (i === 1 ? 'error' : null));
 
   const users = await orEmpty(api('GET', '/v1/inventory/list/users?limit=200'), { items: [] });
   const roles = await orEmpty(api('GET', '/v1/inventory/list/roles?limit=200'), { items: [] });
