@@ -3,6 +3,7 @@ package io.rolecall.inventory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rolecall.render.Json;
+import io.rolecall.store.ContentHash;
 import io.rolecall.store.Store;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -106,10 +107,21 @@ public final class InventoryStore implements AutoCloseable {
     });
   }
 
+  /** Items of a run; each one's JSON is stored once across runs, under its content hash. */
   static void insertItems(Connection c, String runId, List<Item> items) throws SQLException {
-    try (var ps = c.prepareStatement("INSERT INTO inventory_item (run_id, account_id, part, region, kind, item_id, name,"
-        + " data) VALUES (?,?,?,?,?,?,?,?)")) {
+    try (var data = c.prepareStatement("INSERT INTO inventory_data (hash, data) VALUES (?,?) ON CONFLICT (hash)"
+        + " DO NOTHING");
+        var ps = c.prepareStatement("INSERT INTO inventory_item (run_id, account_id, part, region, kind, item_id, name,"
+        + " data_hash) VALUES (?,?,?,?,?,?,?,?)")) {
+      var hashes = new java.util.HashSet<String>();
       for (Item i : items) {
+        String json = Json.write(i.data());
+        String hash = ContentHash.of(json);
+        if (hashes.add(hash)) {
+          data.setString(1, hash);
+          data.setString(2, json);
+          data.addBatch();
+        }
         ps.setString(1, runId);
         ps.setString(2, i.accountId());
         ps.setString(3, i.kind().part().id());
@@ -117,9 +129,10 @@ public final class InventoryStore implements AutoCloseable {
         ps.setString(5, i.kind().id());
         ps.setString(6, i.id());
         ps.setString(7, i.name());
-        ps.setString(8, Json.write(i.data()));
+        ps.setString(8, hash);
         ps.addBatch();
       }
+      data.executeBatch();
       ps.executeBatch();
     }
   }
@@ -298,9 +311,10 @@ public final class InventoryStore implements AutoCloseable {
    * account, kind, region and id, without holding them all: rows are read in pages of {@value #FETCH}.
    */
   public void items(View view, Collection<Kind> kinds, Collection<String> accounts, Consumer<Stored> sink) {
-    var sql = new StringBuilder("SELECT i.kind, i.account_id, i.region, i.item_id, i.name, i.data, i.run_id,"
+    var sql = new StringBuilder("SELECT i.kind, i.account_id, i.region, i.item_id, i.name, d.data, i.run_id,"
         + " v.collected_at FROM (" + view.pointers() + ") v JOIN inventory_item i ON i.run_id = v.run_id"
-        + " AND i.account_id = v.account_id AND i.part = v.part AND i.region = v.region WHERE i.kind IN ("
+        + " AND i.account_id = v.account_id AND i.part = v.part AND i.region = v.region"
+        + " JOIN inventory_data d ON d.hash = i.data_hash WHERE i.kind IN ("
         + Jdbc.marks(kinds.size()) + ")");
     var params = new ArrayList<Object>(view.params());
     kinds.forEach(k -> params.add(k.id()));
@@ -327,8 +341,9 @@ public final class InventoryStore implements AutoCloseable {
   /** The items one pointer's collection stored, ordered by kind and id: what diff compares. */
   void items(Pointer p, Consumer<Item> sink) {
     store.transaction(c -> {
-      try (var ps = c.prepareStatement("SELECT kind, account_id, region, item_id, name, data FROM inventory_item"
-          + " WHERE run_id = ? AND account_id = ? AND part = ? AND region = ? ORDER BY kind, item_id")) {
+      try (var ps = c.prepareStatement("SELECT i.kind, i.account_id, i.region, i.item_id, i.name, d.data FROM"
+          + " inventory_item i JOIN inventory_data d ON d.hash = i.data_hash WHERE i.run_id = ? AND i.account_id = ?"
+          + " AND i.part = ? AND i.region = ? ORDER BY i.kind, i.item_id")) {
         ps.setFetchSize(FETCH);
         Jdbc.bind(ps, List.of(p.runId(), p.accountId(), p.part().id(), p.region()));
         try (ResultSet rs = ps.executeQuery()) {

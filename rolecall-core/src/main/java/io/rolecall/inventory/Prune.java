@@ -54,6 +54,15 @@ public final class Prune {
       }
       long events = olderThan == null ? 0 : Jdbc.update(c, "DELETE FROM inventory_event WHERE event_time < ?",
           List.of(now.minus(olderThan)));
+      if (items > 0) {
+        // Content no item refers to any more. On PostgreSQL a sync may be writing items that refer to content it
+        // found already stored: this lock waits for such writers to commit (they hold ROW EXCLUSIVE on the table
+        // from their own inserts) and holds new ones off, so nothing in use is deleted. SQLite has one writer.
+        if (store.store().kind() == io.rolecall.store.Store.Kind.POSTGRESQL) {
+          Jdbc.update(c, "LOCK TABLE inventory_data IN SHARE ROW EXCLUSIVE MODE", List.of());
+        }
+        Jdbc.update(c, "DELETE FROM inventory_data WHERE hash NOT IN (SELECT data_hash FROM inventory_item)", List.of());
+      }
       return new Result(pruned, items, events);
     });
   }

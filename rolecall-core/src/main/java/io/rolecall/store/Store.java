@@ -83,6 +83,7 @@ public final class Store implements AutoCloseable {
     Flyway.configure()
         .dataSource(ds)
         .locations("classpath:db/migration/" + (kind == Kind.SQLITE ? "sqlite" : "postgresql"))
+        .javaMigrations(new io.rolecall.store.migration.V4_1__ContentAddressedItems())
         .failOnMissingLocations(true)
         .load()
         .migrate();

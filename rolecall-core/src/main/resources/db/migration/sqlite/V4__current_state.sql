@@ -9,8 +9,15 @@ CREATE INDEX inventory_run_started ON inventory_run (started_at);
 CREATE INDEX inventory_account_account ON inventory_account (account_id, run_id);
 
 -- Items now say which part brought them, and their key leads with (run, account, part, region): the key a
--- current-state read joins on, one index seek per (account, part, region).
-CREATE TABLE inventory_item_v4 (
+-- current-state read joins on, one index seek per (account, part, region). Their JSON is stored once per distinct
+-- content in inventory_data (by SHA-256): most items are the same from one sync to the next, so a run costs a row
+-- of keys per item, not a copy of every document. The old table's rows move over in V4_1 (Java: the hashes).
+ALTER TABLE inventory_item RENAME TO inventory_item_v3;
+CREATE TABLE inventory_data (
+  hash TEXT PRIMARY KEY,
+  data TEXT NOT NULL
+);
+CREATE TABLE inventory_item (
   run_id     TEXT NOT NULL REFERENCES inventory_run (run_id),
   account_id TEXT NOT NULL,
   part       TEXT NOT NULL,
@@ -18,14 +25,9 @@ CREATE TABLE inventory_item_v4 (
   kind       TEXT NOT NULL,
   item_id    TEXT NOT NULL,
   name       TEXT,
-  data       TEXT NOT NULL,
+  data_hash  TEXT NOT NULL,
   PRIMARY KEY (run_id, account_id, part, region, kind, item_id)
-);
-INSERT INTO inventory_item_v4 (run_id, account_id, part, region, kind, item_id, name, data)
-  SELECT run_id, account_id, CASE WHEN region = 'global' THEN 'iam' ELSE 'ec2' END, region, kind, item_id, name, data
-  FROM inventory_item;
-DROP TABLE inventory_item;
-ALTER TABLE inventory_item_v4 RENAME TO inventory_item;
+) WITHOUT ROWID;
 
 -- One row per (account, part, region) a run attempted: ok or error (with the one-line reason), and when the attempt
 -- ended (for ok: when its data was complete, the collectedAt every answer shows). pruned = 1 once prune removed
@@ -77,8 +79,9 @@ CREATE INDEX inventory_finding_first_seen ON inventory_finding (first_seen);
 -- Carry the existing runs over. A good account's parts are what it stored (IAM, and EC2 in each region with
 -- items); CloudTrail regions come from the checkpoints; a failed account failed in each of its run's regions.
 INSERT INTO inventory_part (run_id, account_id, part, region, status, error, ended_at)
-  SELECT DISTINCT i.run_id, i.account_id, i.part, i.region, 'ok', NULL, r.finished_at
-  FROM inventory_item i
+  SELECT DISTINCT i.run_id, i.account_id, CASE WHEN i.region = 'global' THEN 'iam' ELSE 'ec2' END, i.region, 'ok',
+         NULL, r.finished_at
+  FROM inventory_item_v3 i
   JOIN inventory_run r ON r.run_id = i.run_id AND r.finished_at IS NOT NULL
   JOIN inventory_account a ON a.run_id = i.run_id AND a.account_id = i.account_id AND a.status = 'ok';
 

@@ -317,6 +317,41 @@ class CurrentStateTest {
   }
 
   @Test
+  void anItemThatDidNotChangeIsStoredOnceAndPruneDropsContentNoLongerReferred() {
+    var account = estate.seeded(A, SMALL);
+    var store = estate.sqlite("dedupe.db");
+    estate.sync(store, List.of(A), EnumSet.of(Part.IAM, Part.EC2));
+    long perRun = count(store, "SELECT COUNT(*) FROM inventory_item");
+    estate.sync(store, List.of(A), EnumSet.of(Part.IAM, Part.EC2));
+    assertThat(count(store, "SELECT COUNT(*) FROM inventory_item")).isEqualTo(2 * perRun);
+    // Two runs of an unchanged account: one copy of each document (the account item's data moves: none here).
+    long documents = count(store, "SELECT COUNT(*) FROM inventory_data");
+    assertThat(documents).isLessThanOrEqualTo(perRun + 2);
+
+    String key = account.iam().accessKeys("user-000").getFirst().accessKeyId();
+    account.iam().credentials().setAccessKeyActive(key, false);
+    estate.sync(store, List.of(A), EnumSet.of(Part.IAM, Part.EC2));
+    assertThat(count(store, "SELECT COUNT(*) FROM inventory_data")).isEqualTo(documents + 1);
+    Prune.run(store, 1, null, Instant.now());
+    // The key's old document (Active) is referred to by no run left, so it went; the rest is shared and stays.
+    assertThat(count(store, "SELECT COUNT(*) FROM inventory_data")).isEqualTo(documents);
+    assertThat(count(store, "SELECT COUNT(*) FROM inventory_item")).isEqualTo(perRun);
+    var keys = new ArrayList<InventoryStore.Stored>();
+    store.items(View.current(), List.of(Kind.ACCESS_KEY), List.of(), keys::add);
+    assertThat(keys).filteredOn(k -> k.item().id().equals(key)).singleElement()
+        .satisfies(k -> assertThat(k.item().data().get("status").asText()).isEqualTo("Inactive"));
+  }
+
+  private static long count(InventoryStore store, String sql) {
+    return store.store().transaction(c -> {
+      try (var st = c.createStatement(); var rs = st.executeQuery(sql)) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    });
+  }
+
+  @Test
   void twoOverlappingSyncsAtOnceEachLeaveWholePartsNeverAMix() throws Exception {
     var ids = List.of(A, "333333333333", "444444444444");
     ids.forEach(id -> estate.seeded(id, SMALL));
