@@ -45,29 +45,12 @@ final class InventoryCommand implements Runnable {
 
   /** {@code --account ID[,ID...]}: 12-digit ids; null or empty means every account. */
   static List<String> accounts(String text, String option) {
-    if (text == null) {
-      return List.of();
-    }
-    var out = new java.util.LinkedHashSet<String>();
-    for (String part : text.split(",", -1)) {
-      String id = part.trim();
-      if (!id.matches("\\d{12}")) {
-        throw new UsageException(option + ": expected a 12-digit account id (or a comma-separated list), got "
-            + Shown.quoted(text));
-      }
-      out.add(id);
-    }
-    return List.copyOf(out);
+    return io.rolecall.inventory.ReadOptions.accounts(text, option);
   }
 
   /** {@code --run ID}: a run the store holds; anything else is a usage error naming the option. */
   static InventoryStore.Run run(InventoryStore store, String runId, String option) {
-    if (!runId.matches("[A-Za-z0-9-]{1,64}")) {
-      throw new UsageException(option + ": expected a run id such as r20261201T020000Z-1a2b3c (see 'rolecall inventory"
-          + " history'), got " + Shown.quoted(runId));
-    }
-    return store.run(runId).orElseThrow(() -> new UsageException(option + ": no run " + Shown.quoted(runId) + " in "
-        + store.store().description() + "; 'rolecall inventory history' lists the runs"));
+    return io.rolecall.inventory.ReadOptions.run(store, runId, option);
   }
 
   /** The message when the store has never finished a sync. */

@@ -1,18 +1,12 @@
 package io.rolecall.cli;
 
-import io.rolecall.UsageException;
 import io.rolecall.command.Table;
 import io.rolecall.inventory.Diff;
-import io.rolecall.inventory.Durations;
-import io.rolecall.inventory.InventoryStore;
-import io.rolecall.inventory.Kind;
-import io.rolecall.inventory.View;
+import io.rolecall.inventory.ReadOptions;
 import io.rolecall.render.Json;
 import io.rolecall.render.TextTable;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -50,24 +44,12 @@ final class InventoryDiffCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     var format = inventory.format(InventoryCommand.Format.TABLE, InventoryCommand.Format.JSON);
-    if (since != null && from != null) {
-      throw new UsageException("diff: give --since or --from, not both");
-    }
     var accounts = InventoryCommand.accounts(account, "--account");
-    var kinds = new LinkedHashSet<Kind>();
-    if (kind != null) {
-      for (String k : kind.split(",", -1)) {
-        kinds.addAll(Kind.forListName(k.trim()));
-      }
-    }
-    var now = Clock.systemUTC().instant();
-    Duration ago = since == null ? null : Durations.parse(since, "--since", Duration.ofMinutes(1), Duration.ofDays(3650));
+    var kinds = ReadOptions.kinds(kind);
     try (var store = inventory.openStore()) {
       store.latestRun().orElseThrow(() -> InventoryCommand.noSync("diff", store));
-      View fromView = from != null ? afterRun(store, from, "--from")
-          : View.asOf(now.minus(ago == null ? Duration.ofHours(24) : ago));
-      View toView = to != null ? afterRun(store, to, "--to") : View.current();
-      var result = Diff.between(store, fromView, toView, accounts, kinds, allFields);
+      var states = ReadOptions.diff(store, since, from, to, Clock.systemUTC().instant(), "--");
+      var result = Diff.between(store, states.from(), states.to(), accounts, kinds, allFields);
       var cli = inventory.cli();
       if (format == InventoryCommand.Format.JSON) {
         cli.out().println(Json.pretty(result.json()));
@@ -89,15 +71,5 @@ final class InventoryDiffCommand implements Callable<Integer> {
       }
       return 0;
     }
-  }
-
-  /** The state right after a run: what was current when it finished. */
-  private static View afterRun(InventoryStore store, String runId, String option) {
-    var run = InventoryCommand.run(store, runId, option);
-    if (run.finishedAt() == null) {
-      throw new UsageException(option + ": run " + runId + " never finished; pick a finished run from 'rolecall"
-          + " inventory history'");
-    }
-    return View.afterRun(runId, run.finishedAt());
   }
 }

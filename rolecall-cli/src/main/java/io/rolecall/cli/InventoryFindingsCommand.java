@@ -2,13 +2,11 @@ package io.rolecall.cli;
 
 import io.rolecall.command.Table;
 import io.rolecall.inventory.Coverage;
-import io.rolecall.inventory.Durations;
-import io.rolecall.inventory.FindingFilters;
+import io.rolecall.inventory.ReadOptions;
 import io.rolecall.inventory.FindingsReport;
 import io.rolecall.render.Json;
 import io.rolecall.render.TextTable;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,20 +53,12 @@ final class InventoryFindingsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     var format = inventory.format(InventoryCommand.Format.TABLE, InventoryCommand.Format.JSON, InventoryCommand.Format.CSV);
-    var accounts = InventoryCommand.accounts(account, "--account");
     Instant now = Clock.systemUTC().instant();
-    var query = new FindingsReport.Query(run, FindingFilters.severities(severity, "--severity"),
-        FindingFilters.rules(rule, "--rule"), accounts, FindingFilters.statuses(status, "--status"),
-        newSince == null ? null : now.minus(Durations.parse(newSince, "--new-since", Duration.ofMinutes(1),
-            Duration.ofDays(3650))),
-        maxAge == null ? FindingsReport.DEFAULT_MAX_AGE
-            : Durations.parse(maxAge, "--max-age", Duration.ofMinutes(1), Duration.ofDays(3650)),
-        now, suppressions());
     var cli = inventory.cli();
     try (var store = inventory.openStore()) {
-      if (run != null) {
-        InventoryCommand.run(store, run, "--run");
-      } else if (store.latestRun().isEmpty()) {
+      var query = ReadOptions.findings(store, run, severity, rule, account, status, newSince, maxAge, now,
+          suppressions(), "--");
+      if (run == null && store.latestRun().isEmpty()) {
         throw InventoryCommand.noSync("findings", store);
       }
       var report = FindingsReport.of(store, query);

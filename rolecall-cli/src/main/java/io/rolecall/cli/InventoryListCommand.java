@@ -65,6 +65,7 @@ final class InventoryListCommand implements Callable<Integer> {
       }
       columns.add(new InventoryColumns.Column<>("collectedAt", s -> s.collectedAt() == null ? null
           : s.collectedAt().toString()));
+      columns.add(new InventoryColumns.Column<>("runId", InventoryStore.Stored::runId));
       emit(out, format, kind + (run == null ? " (current state)" : " (run " + run + ")"), columns,
           sink -> store.items(view, kinds, accounts, sink), InventoryStore.Stored::json);
       return 0;

@@ -111,7 +111,7 @@ class InventoryCliTest {
     var csv = run("inventory", "list", "users", "--account", "222222222222", "-o", "csv");
     assertThat(csv.exit()).as(csv.err()).isZero();
     var lines = csv.out().lines().toList();
-    assertThat(lines.getFirst()).isEqualTo("account,name,arn,created,console,mfa,groups,collectedAt");
+    assertThat(lines.getFirst()).isEqualTo("account,name,arn,created,console,mfa,groups,collectedAt,runId");
     assertThat(lines).hasSize(5).allSatisfy(l -> assertThat(l).doesNotContain("333333333333"));
 
     var keys = run("inventory", "list", "keys", "-o", "json");

@@ -3,17 +3,15 @@ package io.rolecall.server;
 import io.rolecall.Shown;
 import io.rolecall.UsageException;
 import io.rolecall.inventory.Diff;
-import io.rolecall.inventory.Durations;
-import io.rolecall.inventory.FindingFilters;
 import io.rolecall.inventory.FindingsReport;
 import io.rolecall.inventory.History;
 import io.rolecall.inventory.InventoryStore;
 import io.rolecall.inventory.Kind;
+import io.rolecall.inventory.ReadOptions;
 import io.rolecall.inventory.Summary;
 import io.rolecall.inventory.Suppression;
 import io.rolecall.inventory.View;
 import java.time.Clock;
-import java.time.Duration;
 import io.rolecall.render.Json;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,18 +112,11 @@ final class InventoryApi {
 
   Response findings(Request r) {
     var q = r.query();
-    String run = run(r);
-    if (run == null && inventory.latestRun().isEmpty()) {
+    var query = ReadOptions.findings(inventory, q.get("run"), q.get("severity"), q.get("rule"), q.get("account"),
+        q.get("status"), q.get("newSince"), q.get("maxAge"), clock.instant(), suppressions, "");
+    if (query.runId() == null && inventory.latestRun().isEmpty()) {
       throw noSync();
     }
-    var now = clock.instant();
-    var query = new FindingsReport.Query(run, FindingFilters.severities(q.get("severity"), "severity"),
-        FindingFilters.rules(q.get("rule"), "rule"), accounts(r), FindingFilters.statuses(q.get("status"), "status"),
-        q.get("newSince") == null ? null : now.minus(Durations.parse(q.get("newSince"), "newSince",
-            Duration.ofMinutes(1), Duration.ofDays(3650))),
-        q.get("maxAge") == null ? FindingsReport.DEFAULT_MAX_AGE
-            : Durations.parse(q.get("maxAge"), "maxAge", Duration.ofMinutes(1), Duration.ofDays(3650)),
-        now, suppressions);
     var report = FindingsReport.of(inventory, query);
     var body = new java.util.LinkedHashMap<String, Object>(report.json());
     body.put("warnings", report.warnings());
@@ -143,45 +134,17 @@ final class InventoryApi {
 
   Response diff(Request r) {
     var q = r.query();
-    if (q.get("since") != null && q.get("from") != null) {
-      throw new UsageException("diff: give since or from, not both");
-    }
-    var now = clock.instant();
-    View from = q.get("from") != null ? afterRun(q.get("from"), "from")
-        : View.asOf(now.minus(q.get("since") == null ? Duration.ofHours(24)
-            : Durations.parse(q.get("since"), "since", Duration.ofMinutes(1), Duration.ofDays(3650))));
-    View to = q.get("to") != null ? afterRun(q.get("to"), "to") : View.current();
-    var kinds = new java.util.LinkedHashSet<Kind>();
-    if (q.get("kind") != null) {
-      for (String k : q.get("kind").split(",", -1)) {
-        kinds.addAll(Kind.forListName(k.trim()));
-      }
-    }
-    return Response.ok(Diff.between(inventory, from, to, accounts(r), kinds, "true".equals(q.get("allFields"))).json());
-  }
-
-  private View afterRun(String runId, String field) {
-    var run = known(runId, field);
-    if (run.finishedAt() == null) {
-      throw new UsageException(field + ": run " + runId + " never finished");
-    }
-    return View.afterRun(runId, run.finishedAt());
+    var states = ReadOptions.diff(inventory, q.get("since"), q.get("from"), q.get("to"), clock.instant(), "");
+    return Response.ok(Diff.between(inventory, states.from(), states.to(), accounts(r), ReadOptions.kinds(q.get("kind")),
+        "true".equals(q.get("allFields"))).json());
   }
 
   private String run(Request r) {
     String run = r.query().get("run");
     if (run != null) {
-      known(run, "run");
+      ReadOptions.run(inventory, run, "run");
     }
     return run;
-  }
-
-  private InventoryStore.Run known(String runId, String field) {
-    if (!runId.matches("[A-Za-z0-9-]{1,64}")) {
-      throw new UsageException(field + ": expected a run id such as r20261201T020000Z-1a2b3c, got " + Shown.quoted(runId));
-    }
-    return inventory.run(runId).orElseThrow(() -> new UsageException(field + ": no run " + Shown.quoted(runId)
-        + " in the store; GET /v1/inventory/history lists the runs"));
   }
 
   private static ApiException noSync() {
@@ -189,19 +152,7 @@ final class InventoryApi {
   }
 
   private static List<String> accounts(Request r) {
-    String a = r.query().get("account");
-    if (a == null) {
-      return List.of();
-    }
-    var out = new java.util.LinkedHashSet<String>();
-    for (String id : a.split(",", -1)) {
-      if (!id.trim().matches("\\d{12}")) {
-        throw new UsageException("account: expected a 12-digit account id (or a comma-separated list), got "
-            + Shown.quoted(a));
-      }
-      out.add(id.trim());
-    }
-    return List.copyOf(out);
+    return ReadOptions.accounts(r.query().get("account"), "account");
   }
 
   static int limit(Request r, int fallback, int max) {
