@@ -105,11 +105,17 @@ class InventorySyncTest {
     assertThat(first.accounts().getFirst().events()).isEqualTo(24);
 
     var now = estate.sb.clock().now();
+    var recorded = new ArrayList<String>();
     for (int i = 0; i < 7; i++) {
-      account.cloudTrail("eu-west-1").record("DeleteUser", "iam.amazonaws.com", now.minusSeconds(i), "admin", false, Map.of());
+      recorded.add(account.cloudTrail("eu-west-1").record("DeleteUser", "iam.amazonaws.com", now.minusSeconds(i), "admin",
+          false, Map.of()).eventId());
     }
     var second = estate.sync(store, List.of("222222222222"));
-    assertThat(second.accounts().getFirst().events()).isEqualTo(7);
+    var afterSecond = new ArrayList<TrailEvent>();
+    store.events(List.of("222222222222"), afterSecond::add);
+    assertThat(afterSecond).extracting(TrailEvent::eventId).as("second sync: " + second.accounts())
+        .containsAll(recorded);
+    assertThat(second.accounts().getFirst().events()).as(second.accounts().toString()).isEqualTo(7);
     var third = estate.sync(store, List.of("222222222222"));
     assertThat(third.accounts().getFirst().events()).isZero();
 
