@@ -91,8 +91,8 @@ public final class InventoryStore implements AutoCloseable {
         run.accounts(), nullable(run.instance()), String.join(",", run.parts()))));
   }
 
-  /** Records every account's outcome and marks the run finished, in one transaction. */
-  public void finishRun(String runId, Instant finishedAt, Collection<AccountStatus> accounts) {
+  /** Records accounts' outcomes in a run (once all their pages are stored), in one transaction. */
+  public void recordAccounts(String runId, Collection<AccountStatus> accounts) {
     store.transaction(c -> {
       try (var ps = c.prepareStatement("INSERT INTO inventory_account (run_id, account_id, status, error, api_calls,"
           + " throttled, events) VALUES (?,?,?,?,?,?,?)")) {
@@ -101,10 +101,15 @@ public final class InventoryStore implements AutoCloseable {
               a.events()));
           ps.addBatch();
         }
-        ps.executeBatch();
+        return ps.executeBatch().length;
       }
-      return Jdbc.update(c, "UPDATE inventory_run SET finished_at = ? WHERE run_id = ?", List.of(finishedAt, runId));
     });
+  }
+
+  /** Marks the run finished. */
+  public void finishRun(String runId, Instant finishedAt) {
+    store.transaction(c -> Jdbc.update(c, "UPDATE inventory_run SET finished_at = ? WHERE run_id = ?",
+        List.of(finishedAt, runId)));
   }
 
   /** Items of a run; each one's JSON is stored once across runs, under its content hash. */

@@ -100,36 +100,33 @@ public final class InventorySync {
     this.clock = clock;
   }
 
-  public Result run(AuthSettings settings, Request request, Listener listener) {
-    if (settings.roleName() == null) {
-      throw new UsageException("inventory sync: needs --role-name, the role to assume in every account (with"
-          + " --external-id if the role requires one)");
+  /**
+   * A run begun: its id and start, the accounts and regions it covers. {@link #run} does all of it in this process;
+   * an engine may instead {@link #begin} a run, sync its accounts as separate tasks (on any engine) with
+   * {@link #syncAccount(Plan, String, Listener)}, and {@link #finish} it when every account is done.
+   */
+  public record Plan(String runId, Instant started, List<String> accounts, List<String> regions, Request request,
+                     AuthSettings settings) {
+    public Plan {
+      accounts = List.copyOf(accounts);
+      regions = List.copyOf(regions);
     }
-    // No base credentials at all is a configuration problem for the whole run (exit 2), not N account failures.
-    Session base = sessions.open(settings.toBuilder().roleArn(null).roleName(null).build(), null).authenticate();
-    List<String> regions = request.regions().isEmpty() ? List.of(base.region()) : request.regions();
-    List<String> accounts = request.accounts().all() ? OrganizationAccounts.active(base)
-        : request.accounts().accountIds();
-    if (accounts.isEmpty()) {
-      throw new CommandFailedException("inventory sync: --accounts all found no ACTIVE account in the organization");
-    }
-    RoleRequest.forTarget(settings, accounts.getFirst());
-    Instant started = clock.instant();
-    String runId = "r" + RUN_TIME.format(started) + "-" + HexFormat.of().formatHex(randomBytes());
-    store.startRun(new InventoryStore.Run(runId, started, null, settings.instanceName(), regions,
-        request.parts().stream().map(Part::id).toList(), accounts.size()));
-    listener.started(runId, accounts, regions);
+  }
 
+  public Result run(AuthSettings settings, Request request, Listener listener) {
+    var plan = begin(settings, request);
+    listener.started(plan.runId(), plan.accounts(), plan.regions());
     var outcomes = new ArrayList<Outcome>();
-    try (var writer = new StoreWriter(store.store(), runId)) {
+    // One writer for the whole run: pages of many accounts share its transactions.
+    try (var writer = new StoreWriter(store.store(), plan.runId())) {
       var permits = new Semaphore(request.parallelism());
       try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
         var futures = new ArrayList<Future<Outcome>>();
-        for (String account : accounts) {
+        for (String account : plan.accounts()) {
           futures.add(pool.submit(() -> {
             permits.acquire();
             try {
-              var outcome = syncAccount(settings, account, regions, request, started, writer, runId, listener);
+              var outcome = syncAccount(plan, account, writer, listener);
               listener.accountDone(outcome.status());
               return outcome;
             } finally {
@@ -149,14 +146,63 @@ public final class InventorySync {
     }
     // The writer is closed: every page is stored and every event counted.
     var statuses = outcomes.stream().map(Outcome::status).toList();
-    store.finishRun(runId, clock.instant(), statuses);
+    store.recordAccounts(plan.runId(), statuses);
+    finish(plan);
+    return new Result(plan.runId(), statuses);
+  }
+
+  /**
+   * Checks the request, resolves the accounts ({@code all}: the organization's ACTIVE ones) and records the run as
+   * started. No base credentials, or no role to assume, is a configuration problem (exit 2) for the whole run.
+   */
+  public Plan begin(AuthSettings settings, Request request) {
+    if (settings.roleName() == null) {
+      throw new UsageException("inventory sync: needs --role-name, the role to assume in every account (with"
+          + " --external-id if the role requires one)");
+    }
+    Session base = sessions.open(settings.toBuilder().roleArn(null).roleName(null).build(), null).authenticate();
+    List<String> regions = request.regions().isEmpty() ? List.of(base.region()) : request.regions();
+    List<String> accounts = request.accounts().all() ? OrganizationAccounts.active(base)
+        : request.accounts().accountIds();
+    if (accounts.isEmpty()) {
+      throw new CommandFailedException("inventory sync: --accounts all found no ACTIVE account in the organization");
+    }
+    RoleRequest.forTarget(settings, accounts.getFirst());
+    Instant started = clock.instant();
+    String runId = "r" + RUN_TIME.format(started) + "-" + HexFormat.of().formatHex(randomBytes());
+    store.startRun(new InventoryStore.Run(runId, started, null, settings.instanceName(), regions,
+        request.parts().stream().map(Part::id).toList(), accounts.size()));
+    return new Plan(runId, started, accounts, regions, request, settings);
+  }
+
+  /**
+   * One account of a begun run, as a task of its own: its pages go through a writer of its own, and its outcome is
+   * recorded when they are all stored. Never throws for what AWS says, only records it.
+   */
+  public InventoryStore.AccountStatus syncAccount(Plan plan, String accountId, Listener listener) {
+    Outcome outcome;
+    try (var writer = new StoreWriter(store.store(), plan.runId())) {
+      outcome = syncAccount(plan, accountId, writer, listener);
+    }
+    var status = outcome.status();
+    store.recordAccounts(plan.runId(), List.of(status));
+    listener.accountDone(status);
+    return status;
+  }
+
+  /** Marks the run finished and brings the tracked findings up to date with what it collected. */
+  public void finish(Plan plan) {
+    store.finishRun(plan.runId(), clock.instant());
     TrackedFindings.refresh(store);
-    return new Result(runId, statuses);
   }
 
   /** One account's work, in its own call scope; never throws for what AWS says, only records it. */
-  private Outcome syncAccount(AuthSettings settings, String accountId, List<String> regions, Request request,
-      Instant started, StoreWriter writer, String runId, Listener listener) {
+  private Outcome syncAccount(Plan plan, String accountId, StoreWriter writer, Listener listener) {
+    var settings = plan.settings();
+    var regions = plan.regions();
+    var request = plan.request();
+    var started = plan.started();
+    var runId = plan.runId();
     var meter = new AccountMeter(accountId, limits, listener::call);
     var events = new LongAdder();
     var parts = new ArrayList<InventoryStore.PartOutcome>();

@@ -379,6 +379,29 @@ class CurrentStateTest {
     }
   }
 
+  @Test
+  void aRunMaySyncItsAccountsAsSeparateTasksAndFinishWhenAllAreDone() {
+    var ids = List.of(A, "333333333333");
+    ids.forEach(id -> estate.seeded(id, SMALL));
+    var store = estate.sqlite("tasks.db");
+    try (var sessions = new io.rolecall.aws.Sessions()) {
+      var sync = new InventorySync(sessions, store, new RateLimits(), java.time.Clock.systemUTC());
+      var plan = sync.begin(estate.settings(), new InventorySync.Request(io.rolecall.command.AccountSelection.of(ids),
+          SMALL.regions(), Set.of(), 2, Duration.ofDays(1)));
+      assertThat(store.latestRun()).isEmpty();
+      for (String id : ids) {
+        assertThat(sync.syncAccount(plan, id, InventorySync.Listener.NONE).status()).isEqualTo("ok");
+      }
+      sync.finish(plan);
+      assertThat(store.latestRun()).hasValueSatisfying(r -> assertThat(r.runId()).isEqualTo(plan.runId()));
+    }
+    var summary = Summary.current(store, List.of()).orElseThrow();
+    assertThat(accounts(summary)).hasSize(2).allSatisfy(a -> {
+      var truth = Estate.truth(estate.sb.account((String) a.get("accountId")), SMALL.regions());
+      truth.forEach((field, expected) -> assertThat(a.get(field)).as(a.get("accountId") + " " + field).isEqualTo(expected));
+    });
+  }
+
   private static void run(Runnable r, java.util.Queue<Throwable> failures) {
     try {
       r.run();
