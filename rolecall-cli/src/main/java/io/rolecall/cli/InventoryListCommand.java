@@ -93,14 +93,8 @@ final class InventoryListCommand implements Callable<Integer> {
     return e.json();
   }
 
-  /** RFC 4180: quote a field holding a comma, quote or line break; double the quotes inside. */
+  /** A CSV cell, neutralized against formula injection and control characters (see Csv). */
   static String csv(String value) {
-    if (value == null) {
-      return "";
-    }
-    if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
-      return "\"" + value.replace("\"", "\"\"") + "\"";
-    }
-    return value;
+    return io.rolecall.render.Csv.cell(value);
   }
 }

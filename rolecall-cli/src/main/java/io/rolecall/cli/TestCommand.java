@@ -6,6 +6,7 @@ import io.rolecall.command.ArgType;
 import io.rolecall.command.AccountSelection;
 import io.rolecall.Shown;
 import io.rolecall.UsageException;
+import io.rolecall.render.ControlChars;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -37,7 +38,7 @@ final class TestCommand implements Callable<Integer> {
       var steps = ConnectivityCheck.run(sessions, settings, account);
       var out = root.cli.out();
       for (var step : steps) {
-        out.printf("%-14s %-4s %s%n", step.name(), step.ok() ? "ok" : "FAIL", step.detail());
+        out.printf("%-14s %-4s %s%n", step.name(), step.ok() ? "ok" : "FAIL", ControlChars.escape(step.detail()));
       }
       var failed = steps.stream().filter(s -> !s.ok()).findFirst();
       if (failed.isPresent()) {
