@@ -73,8 +73,8 @@ final class MembershipRemoval {
             .identityStoreId(dir.storeId()).membershipId(t.membershipId())));
       } catch (RolecallException e) {
         if (Directory.isNotFound(e) && LostResponses.preceded(e)) {
-          write.note("the response to deleting " + t.label() + " was lost and its retry found it gone: removed by"
-              + " this run");
+          write.note("a response was lost when deleting " + t.label() + "; its retry found the membership gone, so"
+              + " this run removed it");
           removed.add(t);
           continue;
         }
