@@ -25,6 +25,10 @@ final class TestCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     String account = null;
+    if (words.size() > 1) {
+      throw new UsageException("test: expected at most one argument, account_id=<12-digit id>, got " + words.size()
+          + ": " + String.join(" ", words.stream().map(Shown::quoted).toList()));
+    }
     if (!words.isEmpty()) {
       String w = words.getFirst();
       if (!w.startsWith("account_id=")) {
@@ -42,7 +46,7 @@ final class TestCommand implements Callable<Integer> {
       }
       var failed = steps.stream().filter(s -> !s.ok()).findFirst();
       if (failed.isPresent()) {
-        root.cli.error("test failed at " + failed.get().name() + ": " + failed.get().detail());
+        root.cli.error("test failed at " + failed.get().name() + ": " + failed.get().detail() + root.instanceHint());
         return failed.get().name().equals("configuration") ? 2 : 1;
       }
       out.println("ok");
