@@ -163,9 +163,19 @@ public final class Store implements AutoCloseable {
         }
       }
     } catch (IOException e) {
-      throw new UsageException("db: cannot create the store " + path + ": " + e.getMessage());
+      throw new UsageException("db: cannot create the store " + path + ": " + reason(e));
     }
     return "jdbc:sqlite:" + path;
+  }
+
+  /** What an I/O failure means, in words (the JDK's message for some is only the path). */
+  private static String reason(IOException e) {
+    return switch (e) {
+      case java.nio.file.FileAlreadyExistsException f -> f.getFile() + " exists and is not a directory";
+      case java.nio.file.AccessDeniedException d -> "permission denied on " + d.getFile();
+      case java.nio.file.NoSuchFileException n -> "no such file or directory: " + n.getFile();
+      default -> e.getMessage();
+    };
   }
 
   private static void ownerOnly(Path p, String permissions) throws IOException {
