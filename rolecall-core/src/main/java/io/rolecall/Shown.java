@@ -1,8 +1,11 @@
 package io.rolecall;
 
+import io.rolecall.render.ControlChars;
+
 /**
  * User input as it may be echoed in a one-line error: quoted, control characters escaped (so a
- * newline in the input cannot split the message or forge a log line), and long values shortened.
+ * newline in the input cannot split the message or forge a log line, see {@link ControlChars}), and long values
+ * shortened.
  */
 public final class Shown {
   private static final int MAX = 80;
@@ -16,20 +19,7 @@ public final class Shown {
     var out = new StringBuilder("'");
     int limit = Math.min(input.length(), MAX);
     for (int i = 0; i < limit; i++) {
-      char c = input.charAt(i);
-      switch (c) {
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (Character.isISOControl(c) || Character.getType(c) == Character.LINE_SEPARATOR
-              || Character.getType(c) == Character.PARAGRAPH_SEPARATOR) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
+      ControlChars.append(out, input.charAt(i));
     }
     if (input.length() > MAX) {
       out.append("...");

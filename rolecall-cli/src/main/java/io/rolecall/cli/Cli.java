@@ -1,6 +1,7 @@
 package io.rolecall.cli;
 
 import io.rolecall.config.Env;
+import io.rolecall.render.ControlChars;
 import java.io.PrintStream;
 
 /**
@@ -12,11 +13,13 @@ public record Cli(PrintStream out, PrintStream err, Env env) {
     return new Cli(System.out, System.err, Env.system());
   }
 
+  /** One line on stderr; control characters in the message (AWS data, echoed input) are escaped. */
   void warn(String message) {
-    err.println("rolecall: warning: " + message);
+    err.println("rolecall: warning: " + ControlChars.escape(message));
   }
 
+  /** One line on stderr, escaped as {@link #warn} is. */
   void error(String message) {
-    err.println("rolecall: " + message);
+    err.println("rolecall: " + ControlChars.escape(message));
   }
 }

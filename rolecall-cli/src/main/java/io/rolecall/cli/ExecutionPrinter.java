@@ -4,7 +4,10 @@ import io.rolecall.command.Execution;
 import io.rolecall.render.Json;
 import io.rolecall.render.TextTable;
 
-/** Prints a command's execution in the chosen format; failures also go to stderr as one line each. */
+/**
+ * Prints a command's execution in the chosen format; failures and warnings (a write read back otherwise than asked,
+ * a lost response settled) also go to stderr, one line each, whatever the format.
+ */
 final class ExecutionPrinter {
   private ExecutionPrinter() {}
 
@@ -25,6 +28,7 @@ final class ExecutionPrinter {
         }
       }
     }
+    execution.warnings().forEach(cli::warn);
     var failures = execution.failures();
     if (execution.single()) {
       failures.forEach(f -> cli.error(f.error()));

@@ -34,8 +34,14 @@ final class InventoryCommand implements Runnable {
     return root.cli;
   }
 
+  /** The store to sync into: created (0600) when it does not exist yet. */
   InventoryStore openStore() {
     return new InventoryStore(Store.open(root.dbLocation()));
+  }
+
+  /** The store to read (or prune): it must exist; a mistyped --db is exit 2 naming the path, and creates nothing. */
+  InventoryStore openExistingStore() {
+    return new InventoryStore(Store.openExisting(root.dbLocation()));
   }
 
   /** The config file, when one is given or found (suppressions, retention); null otherwise. */

@@ -46,7 +46,7 @@ final class InventoryDiffCommand implements Callable<Integer> {
     var format = inventory.format(InventoryCommand.Format.TABLE, InventoryCommand.Format.JSON);
     var accounts = InventoryCommand.accounts(account, "--account");
     var kinds = ReadOptions.kinds(kind);
-    try (var store = inventory.openStore()) {
+    try (var store = inventory.openExistingStore()) {
       store.latestRun().orElseThrow(() -> InventoryCommand.noSync("diff", store));
       var states = ReadOptions.diff(store, since, from, to, Clock.systemUTC().instant(), "--");
       var result = Diff.between(store, states.from(), states.to(), accounts, kinds, allFields);

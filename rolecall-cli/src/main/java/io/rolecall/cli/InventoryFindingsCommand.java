@@ -55,7 +55,7 @@ final class InventoryFindingsCommand implements Callable<Integer> {
     var format = inventory.format(InventoryCommand.Format.TABLE, InventoryCommand.Format.JSON, InventoryCommand.Format.CSV);
     Instant now = Clock.systemUTC().instant();
     var cli = inventory.cli();
-    try (var store = inventory.openStore()) {
+    try (var store = inventory.openExistingStore()) {
       var query = ReadOptions.findings(store, run, severity, rule, account, status, newSince, maxAge, now,
           suppressions(), "--");
       if (run == null && store.latestRun().isEmpty()) {

@@ -39,7 +39,7 @@ final class InventoryHistoryCommand implements Callable<Integer> {
       throw new UsageException("--limit: expected a whole number from 1 to 10000, got " + n);
     }
     String only = accounts.isEmpty() ? null : accounts.getFirst();
-    try (var store = inventory.openStore()) {
+    try (var store = inventory.openExistingStore()) {
       var history = History.of(store, n, only);
       var cli = inventory.cli();
       if (format == InventoryCommand.Format.JSON) {

@@ -46,7 +46,7 @@ final class InventoryListCommand implements Callable<Integer> {
     boolean events = kind.equals("events");
     List<Kind> kinds = events ? List.of() : Kind.forListName(kind);
     var out = inventory.cli().out();
-    try (var store = inventory.openStore()) {
+    try (var store = inventory.openExistingStore()) {
       if (events) {
         emit(out, format, "Events", InventoryColumns.EVENTS, sink -> store.events(accounts, sink), TrailEvent::json);
         return 0;
@@ -98,14 +98,8 @@ final class InventoryListCommand implements Callable<Integer> {
     }
   }
 
-  /** RFC 4180: quote a field holding a comma, quote or line break; double the quotes inside. */
+  /** A CSV cell, neutralized against formula injection and control characters (see Csv). */
   static String csv(String value) {
-    if (value == null) {
-      return "";
-    }
-    if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
-      return "\"" + value.replace("\"", "\"\"") + "\"";
-    }
-    return value;
+    return io.rolecall.render.Csv.cell(value);
   }
 }

@@ -41,7 +41,7 @@ final class InventoryPruneCommand implements Callable<Integer> {
     } else {
       retention = Retention.parse(keepRuns, "--keep-runs", olderThan, "--older-than");
     }
-    try (var store = inventory.openStore()) {
+    try (var store = inventory.openExistingStore()) {
       var result = Prune.run(store, retention.keepRuns(), retention.olderThan(), Clock.systemUTC().instant());
       var cli = inventory.cli();
       if (format == InventoryCommand.Format.JSON) {

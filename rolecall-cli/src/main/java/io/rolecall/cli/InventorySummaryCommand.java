@@ -32,7 +32,7 @@ final class InventorySummaryCommand implements Callable<Integer> {
   public Integer call() {
     var format = inventory.format(InventoryCommand.Format.TABLE, InventoryCommand.Format.JSON);
     var accounts = InventoryCommand.accounts(account, "--account");
-    try (var store = inventory.openStore()) {
+    try (var store = inventory.openExistingStore()) {
       Map<String, Object> summary;
       if (run != null) {
         InventoryCommand.run(store, run, "--run");

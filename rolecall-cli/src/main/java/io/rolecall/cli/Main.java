@@ -1,6 +1,7 @@
 package io.rolecall.cli;
 
 import io.rolecall.RolecallException;
+import io.rolecall.Shown;
 import io.rolecall.auth.Redactor;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -29,10 +30,17 @@ public final class Main {
         .setOut(new PrintWriter(cli.out(), true))
         .setErr(new PrintWriter(cli.err(), true))
         .setCaseInsensitiveEnumValuesAllowed(true)
+        // Help in plain text: output streams escape control characters, ANSI colours included.
+        .setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF))
         // "--instance demo" must not read "demo" as the subcommand of that name.
         .setAllowSubcommandsAsOptionParameters(true)
+        .registerConverter(Integer.class, Main::asciiInteger)
+        .registerConverter(int.class, Main::asciiInteger)
+        .setExecutionStrategy(Main::refuseStrayWords)
         .setParameterExceptionHandler((e, a) -> {
-          cli.error(Redactor.global().redact(e.getMessage()) + " (see rolecall --help)");
+          String suggestion = e instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()
+              ? "; did you mean " + String.join(" or ", u.getSuggestions()) + "?" : "";
+          cli.error(Redactor.global().redact(e.getMessage()) + suggestion + " (see rolecall --help)");
           return 2;
         })
         .setExecutionExceptionHandler((e, cl, parsed) -> {
@@ -48,6 +56,31 @@ public final class Main {
           return 1;
         });
     return commandLine.execute(args);
+  }
+
+  /**
+   * Words before a built-in subcommand ({@code rolecall account_id=1 test}, {@code rolecall bogus inventory summary})
+   * land in the root's command words, which a subcommand never reads: refuse them rather than run without them.
+   */
+  private static int refuseStrayWords(CommandLine.ParseResult parsed) {
+    if (parsed.hasSubcommand() && !parsed.matchedPositionals().isEmpty()) {
+      String word = String.valueOf(parsed.matchedPositionals().getFirst().getValue() instanceof java.util.List<?> l
+          && !l.isEmpty() ? l.getFirst() : parsed.matchedPositionals().getFirst().getValue());
+      String sub = parsed.subcommand().commandSpec().name();
+      throw new CommandLine.ParameterException(parsed.commandSpec().commandLine(), "unexpected "
+          + Shown.quoted(word) + " before '" + sub + "': the words a command reads go after it, as in rolecall "
+          + sub + " ...");
+    }
+    return new CommandLine.RunLast().execute(parsed);
+  }
+
+  /** picocli's Integer.valueOf would also read fullwidth and other non-ASCII digits. */
+  private static Integer asciiInteger(String text) {
+    String t = text.strip();
+    if (!t.matches("[+-]?[0-9]{1,9}")) {
+      throw new CommandLine.TypeConversionException(Shown.quoted(text) + " is not a whole number in digits 0-9");
+    }
+    return Integer.valueOf(t);
   }
 
   /** SDK and rolecall logs go to stderr: warnings only, unless --debug. */

@@ -1,6 +1,7 @@
 package io.rolecall.cli;
 
 import io.rolecall.auth.Redactor;
+import io.rolecall.render.ControlChars;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -8,7 +9,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The last guard on stdout and stderr: text is held until a line ends (or the stream is flushed),
- * then every secret the process has seen is masked before it is written. Holding whole lines keeps a
+ * then every secret the process has seen is masked and control characters are escaped
+ * ({@link ControlChars#escapeForStream}) before it is written. Holding whole lines keeps a
  * secret from slipping through split across two writes.
  */
 final class RedactingPrintStream extends PrintStream {
@@ -58,7 +60,7 @@ final class RedactingPrintStream extends PrintStream {
     if (line.size() == 0) {
       return;
     }
-    String text = Redactor.global().redact(line.toString(StandardCharsets.UTF_8));
+    String text = ControlChars.escapeForStream(Redactor.global().redact(line.toString(StandardCharsets.UTF_8)));
     line.reset();
     try {
       target.write(text.getBytes(StandardCharsets.UTF_8));

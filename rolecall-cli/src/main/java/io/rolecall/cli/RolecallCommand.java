@@ -1,11 +1,14 @@
 package io.rolecall.cli;
 
+import io.rolecall.NotConfiguredException;
 import io.rolecall.UsageException;
 import io.rolecall.auth.AuthSettings;
 import io.rolecall.aws.Sessions;
 import io.rolecall.command.Arguments;
 import io.rolecall.command.CommandExecutor;
 import io.rolecall.commands.Commands;
+import io.rolecall.config.RolecallHome;
+import io.rolecall.store.Store;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,16 +59,51 @@ public final class RolecallCommand implements Callable<Integer> {
       var execution = executor.execute(settings, name, rawArgs);
       ExecutionPrinter.print(cli, execution, format);
       return execution.exitCode();
+    } catch (NotConfiguredException e) {
+      throw new UsageException(e.getMessage() + instanceHint());
     }
   }
 
-  /** The store location: --db, else the config file's db:, else the default file (null). */
-  String dbLocation() {
+  /**
+   * When no instance was chosen but the config file defines some, where a missing setting could come from:
+   * "; or choose an instance of FILE with --instance NAME (defined: a, b)". Empty otherwise.
+   */
+  String instanceHint() {
+    if (global.instance != null || cli.env().get("ROLECALL_INSTANCE") != null) {
+      return "";
+    }
+    try {
+      var config = SettingsLoader.config(global, cli.env());
+      if (config == null || config.instanceNames().isEmpty()) {
+        return "";
+      }
+      return "; or choose an instance of " + config.path() + " with --instance NAME (defined: "
+          + String.join(", ", config.instanceNames()) + ")";
+    } catch (UsageException unreadable) {
+      return "";
+    }
+  }
+
+  /** Whether the store's location was given (--db, or the config's db:) rather than the default. */
+  boolean dbGiven() {
     if (global.db != null) {
-      return global.db;
+      return true;
     }
     var config = SettingsLoader.config(global, cli.env());
-    return config == null ? null : config.db();
+    return config != null && config.db() != null;
+  }
+
+  /**
+   * The store location: --db, else the config file's db:, else rolecall.db in ~/.rolecall; a leading ~ is $HOME
+   * ({@link RolecallHome}).
+   */
+  String dbLocation() {
+    String location = global.db;
+    if (location == null) {
+      var config = SettingsLoader.config(global, cli.env());
+      location = config == null ? null : config.db();
+    }
+    return location == null ? Store.defaultPath(cli.env()).toString() : RolecallHome.expand(location, cli.env());
   }
 
   /** The instance's settings (env, config, flags), with the --insecure warning SPEC §1 asks for. */

@@ -1,5 +1,6 @@
 package io.rolecall.cli;
 
+import io.rolecall.Shown;
 import io.rolecall.UsageException;
 import io.rolecall.config.Retention;
 import io.rolecall.server.BearerToken;
@@ -56,8 +57,10 @@ final class ServeCommand implements Callable<Integer> {
       throw new UsageException("--workers: expected 0 to 16, got " + workers);
     }
     var cli = root.cli;
-    var token = BearerToken.load(cli.env(), tokenFile != null ? tokenFile : BearerToken.defaultFile());
-    if (!loopback(bind)) {
+    // Every flag is checked before the token file is created: a refused start leaves nothing behind.
+    InetAddress address = localAddress(bind);
+    var token = BearerToken.load(cli.env(), tokenFile != null ? tokenFile : BearerToken.defaultFile(cli.env()));
+    if (!address.isLoopbackAddress()) {
       cli.warn("--bind " + bind + ": the engine is reachable from the network; anyone with the token can run commands");
     }
     var config = SettingsLoader.config(root.global, cli.env());
@@ -77,12 +80,24 @@ final class ServeCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static boolean loopback(String address) {
+  /** The address to listen on: it must resolve, and be this machine's (or the wildcard). */
+  private static InetAddress localAddress(String bind) {
+    InetAddress address;
     try {
-      return InetAddress.getByName(address).isLoopbackAddress();
+      address = InetAddress.getByName(bind);
     } catch (UnknownHostException e) {
-      throw new UsageException("--bind: cannot resolve " + address);
+      throw new UsageException("--bind: expected an address of this machine (such as 127.0.0.1, ::1 or 0.0.0.0),"
+          + " got " + Shown.quoted(bind) + ", which does not resolve");
     }
+    try {
+      if (!address.isAnyLocalAddress() && !address.isLoopbackAddress()
+          && java.net.NetworkInterface.getByInetAddress(address) == null) {
+        throw new UsageException("--bind: " + Shown.quoted(bind) + " is not an address of this machine");
+      }
+    } catch (java.net.SocketException e) {
+      throw new UsageException("--bind: cannot list this machine's addresses: " + e.getMessage());
+    }
+    return address;
   }
 
   private static String hostName() {

@@ -47,7 +47,7 @@ final class SettingsLoader {
 
   /** The config file, when one is given or found; null otherwise. */
   static ConfigFile config(GlobalOptions o, Env env) {
-    Path path = ConfigFile.locate(o.config);
+    Path path = ConfigFile.locate(o.config, env);
     return path == null ? null : ConfigFile.load(path, env);
   }
 }

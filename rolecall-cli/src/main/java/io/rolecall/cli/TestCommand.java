@@ -6,6 +6,7 @@ import io.rolecall.command.ArgType;
 import io.rolecall.command.AccountSelection;
 import io.rolecall.Shown;
 import io.rolecall.UsageException;
+import io.rolecall.render.ControlChars;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,6 +25,10 @@ final class TestCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     String account = null;
+    if (words.size() > 1) {
+      throw new UsageException("test: expected at most one argument, account_id=<12-digit id>, got " + words.size()
+          + ": " + String.join(" ", words.stream().map(Shown::quoted).toList()));
+    }
     if (!words.isEmpty()) {
       String w = words.getFirst();
       if (!w.startsWith("account_id=")) {
@@ -37,11 +42,11 @@ final class TestCommand implements Callable<Integer> {
       var steps = ConnectivityCheck.run(sessions, settings, account);
       var out = root.cli.out();
       for (var step : steps) {
-        out.printf("%-14s %-4s %s%n", step.name(), step.ok() ? "ok" : "FAIL", step.detail());
+        out.printf("%-14s %-4s %s%n", step.name(), step.ok() ? "ok" : "FAIL", ControlChars.escape(step.detail()));
       }
       var failed = steps.stream().filter(s -> !s.ok()).findFirst();
       if (failed.isPresent()) {
-        root.cli.error("test failed at " + failed.get().name() + ": " + failed.get().detail());
+        root.cli.error("test failed at " + failed.get().name() + ": " + failed.get().detail() + root.instanceHint());
         return failed.get().name().equals("configuration") ? 2 : 1;
       }
       out.println("ok");

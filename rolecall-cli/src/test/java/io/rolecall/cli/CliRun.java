@@ -33,6 +33,30 @@ public record CliRun(int exit, String out, String err) {
 
   /** In a new JVM on the test class path; {@code env} is added to a minimal environment (PATH, HOME). */
   public static CliRun subprocess(Map<String, String> env, String... args) {
+    var started = start(env, args);
+    return started.finish();
+  }
+
+  /** A rolecall process started as {@link #subprocess} starts it, not yet waited for (to kill it midway). */
+  public record Started(Process process, Path outFile, Path errFile, String line) {
+    /** Waits for it (at most 120 s, then kills it and fails) and reads what it printed. */
+    public CliRun finish() {
+      try {
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+          process.destroyForcibly();
+          throw new IllegalStateException("rolecall " + line + " did not finish in 120 s");
+        }
+        return new CliRun(process.exitValue(), Files.readString(outFile), Files.readString(errFile));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  public static Started start(Map<String, String> env, String... args) {
     try {
       String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       var command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
@@ -46,17 +70,9 @@ public record CliRun(int exit, String out, String err) {
       Path outFile = Files.createTempFile("rolecall-out", ".txt");
       Path errFile = Files.createTempFile("rolecall-err", ".txt");
       pb.redirectOutput(outFile.toFile()).redirectError(errFile.toFile());
-      var process = pb.start();
-      if (!process.waitFor(120, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        throw new IllegalStateException("rolecall " + String.join(" ", args) + " did not finish in 120 s");
-      }
-      return new CliRun(process.exitValue(), Files.readString(outFile), Files.readString(errFile));
+      return new Started(pb.start(), outFile, errFile, String.join(" ", args));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
 

@@ -176,6 +176,21 @@ class InventoryHistoryCliTest {
   }
 
   @Test
+  void readingAMistypedStoreIsExitTwoAndCreatesNothing() {
+    Path missing = dir.resolve("typo").resolve("store.db");
+    for (var args : List.of(List.of("inventory", "summary"), List.of("inventory", "list", "users"),
+        List.of("inventory", "findings"), List.of("inventory", "history"), List.of("inventory", "diff"),
+        List.of("inventory", "prune", "--keep-runs", "1"))) {
+      var all = new ArrayList<>(List.of("--db", missing.toString()));
+      all.addAll(args);
+      var r = CliRun.inProcess(Map.of(), all.toArray(String[]::new));
+      assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(2);
+      assertThat(r.err().lines()).as(String.join(" ", args)).singleElement().asString().contains("no store at " + missing);
+    }
+    assertThat(missing.getParent()).doesNotExist();
+  }
+
+  @Test
   void aSyncWhereNoAccountCouldBeReadExitsOneAndSaysNothingWasAssessed() {
     var sync = run("inventory", "sync", "--accounts", "555555555555,666666666666");
     assertThat(sync.exit()).isEqualTo(1);

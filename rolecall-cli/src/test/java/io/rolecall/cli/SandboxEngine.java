@@ -62,9 +62,19 @@ final class SandboxEngine implements AutoCloseable {
 
   /** rolecall --config FILE --instance test --db DB ARGS..., in this JVM. */
   CliRun run(String... args) {
-    var all = new ArrayList<>(List.of("--config", config.toString(), "--instance", "test", "--db", db.toString()));
-    all.addAll(List.of(args));
-    return CliRun.inProcess(env, all.toArray(String[]::new));
+    return runWith(db.toString(), List.of(args));
+  }
+
+  /** The same with another store (--db), or a path that is none. */
+  CliRun runWith(String store, List<String> args) {
+    return CliRun.inProcess(env, line(store, args));
+  }
+
+  /** The command line of {@link #runWith}, for a subprocess. */
+  String[] line(String store, List<String> args) {
+    var all = new ArrayList<>(List.of("--config", config.toString(), "--instance", "test", "--db", store));
+    all.addAll(args);
+    return all.toArray(String[]::new);
   }
 
   @Override

@@ -2,11 +2,23 @@ package io.rolecall.audit;
 
 import java.util.List;
 
-/** The append-only record of every change rolecall applied (SPEC §2.1). */
+/**
+ * The append-only record of every change rolecall makes (SPEC §5): an entry is written before the change's call
+ * and completed after it, so no change is ever made that the journal does not know of.
+ */
 public interface AuditJournal {
-  /** Appends durably: when this returns, the entry survives a crash. Returns it with its id. */
-  AuditEntry append(AuditEntry entry);
+  /**
+   * Proves the journal can take an entry now (a write, rolled back), or throws saying why not. Called before the
+   * first change of a command, so a journal that cannot record stops the command before AWS is touched.
+   */
+  void checkWritable();
 
-  /** The most recent entries first, at most {@code limit}. */
+  /** Appends the entry for a change about to be made; durable when this returns. Returns it with its id. */
+  AuditEntry intend(AuditEntry entry);
+
+  /** Appends how the change of entry {@code id} came out; durable when this returns. */
+  void complete(long id, AuditEntry.Outcome outcome);
+
+  /** The most recent entries first, at most {@code limit}, each with its outcome if one was recorded. */
   List<AuditEntry> recent(int limit);
 }

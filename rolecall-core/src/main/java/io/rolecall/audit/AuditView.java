@@ -12,16 +12,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** How journal entries are shown: a table with a one-line summary of each change, or JSON with the states parsed. */
+/**
+ * How journal entries are shown: a table with each change's outcome and a one-line summary of it, or JSON with the
+ * states parsed. An entry whose outcome was never recorded says "outcome unknown", and its change is the one asked
+ * for: AWS may or may not hold it.
+ */
 public final class AuditView {
   private AuditView() {}
 
   public static Table table(List<AuditEntry> entries) {
     Table t = Table.of("Audit journal, newest first", "Id", "Time", "Actor", "Instance", "Account", "Region", "Command",
-        "Resource", "Change");
+        "Resource", "Outcome", "Change", "Detail");
     for (AuditEntry e : entries) {
       t = t.row(e.id(), e.time().truncatedTo(ChronoUnit.SECONDS), e.actor(), e.instance(), e.accountId(), e.region(),
-          e.command(), e.resource(), summary(e.before(), e.after()));
+          e.command(), e.resource(), e.outcomeText(), summary(e.before(), e.after()),
+          e.outcome() == null ? null : e.outcome().detail());
     }
     return t.withNote(entries.isEmpty() ? "No change has been applied yet." : null);
   }
@@ -40,17 +45,30 @@ public final class AuditView {
       m.put("Arguments", e.arguments());
       m.put("Principal", e.principal());
       m.put("Resource", e.resource());
+      m.put("Outcome", e.outcomeText());
+      m.put("Completed", e.outcome() == null ? null : e.outcome().time().toString());
+      m.put("Detail", e.outcome() == null ? null : e.outcome().detail());
       m.put("Before", parse(e.before()));
-      m.put("After", parse(e.after()));
+      m.put("Requested", parse(e.requested()));
+      m.put("After", parse(e.outcome() == null ? null : e.outcome().after()));
       out.add(m);
     }
     return out;
   }
 
-  /** "Field: before → after" for each field that differs, joined by "; " ("created" when there was nothing). */
+  /**
+   * "Field: before → after" for each field that differs, joined by "; " ("created" when there was nothing, "deleted"
+   * when nothing is left; lists, such as memberships, by their sizes).
+   */
   public static String summary(String beforeJson, String afterJson) {
     JsonNode before = parse(beforeJson);
     JsonNode after = parse(afterJson);
+    if ((after == null || after.isNull()) && before != null && before.isObject()) {
+      return "deleted";
+    }
+    if (after != null && after.isArray()) {
+      return (before != null && before.isArray() ? before.size() + " → " : "") + after.size() + " entries";
+    }
     if (!(after instanceof com.fasterxml.jackson.databind.node.ObjectNode)) {
       return String.valueOf(afterJson);
     }

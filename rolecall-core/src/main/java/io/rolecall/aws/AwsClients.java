@@ -105,8 +105,10 @@ public final class AwsClients implements AutoCloseable {
     builder.region(region)
         .credentialsProvider(creds)
         .httpClient(http.forSettings(s))
-        // The meter is inert unless a caller binds a CallScope (inventory counts and paces attempts with it).
-        .overrideConfiguration(o -> o.retryStrategy(retryStrategy(s.retries())).addExecutionInterceptor(CallMeter.INSTANCE));
+        // The meter is inert unless a caller binds a CallScope (inventory counts and paces attempts with it);
+        // LostResponses marks failures that follow an unanswered attempt, for writes to settle by reading.
+        .overrideConfiguration(o -> o.retryStrategy(retryStrategy(s.retries())).addExecutionInterceptor(CallMeter.INSTANCE)
+            .addExecutionInterceptor(LostResponses.INSTANCE));
     URI endpoint = s.endpointFor(service.key());
     if (endpoint != null) {
       builder.endpointOverride(endpoint);

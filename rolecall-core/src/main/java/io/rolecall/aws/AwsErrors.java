@@ -2,9 +2,10 @@ package io.rolecall.aws;
 
 import io.rolecall.CommandFailedException;
 import io.rolecall.RolecallException;
-import io.rolecall.UsageException;
+import io.rolecall.NotConfiguredException;
 import io.rolecall.auth.Redactor;
 import io.rolecall.auth.RoleRequest;
+import io.rolecall.render.ControlChars;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
@@ -29,10 +30,29 @@ public final class AwsErrors {
     if (e instanceof AwsServiceException ase && ase.awsErrorDetails() != null) {
       var details = ase.awsErrorDetails();
       String attempts = attemptsSuffix(ase);
+      if (details.errorCode() == null || details.errorCode().isBlank()) {
+        return new CommandFailedException(clean(what + ": " + notAwsError(ase) + attempts), e);
+      }
       return new CommandFailedException(clean(what + ": " + details.errorCode() + ": "
           + nullToEmpty(details.errorMessage()) + attempts), e);
     }
     return new CommandFailedException(clean(what + ": " + transportMessage(e)), e);
+  }
+
+  /**
+   * An HTTP error without an AWS error code: an emulator's 500, a proxy's 502, a captive portal. Its status and the
+   * first line of its body's text (tags dropped, shortened) say more than the SDK's "null".
+   */
+  static String notAwsError(AwsServiceException e) {
+    var raw = e.awsErrorDetails().rawResponse();
+    String body = raw == null ? "" : raw.asUtf8String();
+    String text = body.replaceAll("(?s)<(script|style)[^>]*>.*?</\\1>", " ").replaceAll("<[^>]*>", "\n");
+    String first = text.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
+    if (first.length() > 160) {
+      first = first.substring(0, 160) + "...";
+    }
+    return "HTTP " + e.statusCode() + " without an AWS error (a proxy or a non-AWS endpoint answered?)"
+        + (first.isEmpty() ? ", empty body" : ": " + first);
   }
 
   /**
@@ -68,7 +88,7 @@ public final class AwsErrors {
   public static RolecallException baseCredentialsProblem(Throwable e) {
     if (e instanceof SdkClientException && e.getMessage() != null
         && e.getMessage().startsWith("Unable to load credentials")) {
-      return new UsageException("no AWS credentials found: give --access-key and --secret-key, --profile, or run"
+      return new NotConfiguredException("no AWS credentials found: give --access-key and --secret-key, --profile, or run"
           + " where the environment, the shared config files or EC2 instance metadata (IMDSv2) provide them");
     }
     return null;
@@ -110,8 +130,9 @@ public final class AwsErrors {
     return detail;
   }
 
+  /** One line, secrets masked, control characters (from AWS's or a proxy's text) escaped. */
   private static String clean(String message) {
-    return Redactor.global().redact(message.replace('\n', ' ').replace('\r', ' '));
+    return ControlChars.escape(Redactor.global().redact(message.replace('\n', ' ').replace('\r', ' ')));
   }
 
   private static String nullToEmpty(String s) {

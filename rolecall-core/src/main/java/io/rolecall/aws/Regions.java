@@ -1,6 +1,6 @@
 package io.rolecall.aws;
 
-import io.rolecall.UsageException;
+import io.rolecall.NotConfiguredException;
 import io.rolecall.auth.AuthSettings;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.profiles.ProfileFile;
@@ -28,7 +28,7 @@ final class Regions {
     } catch (SdkClientException | IllegalStateException e) {
       // No profile files, or no region in them: fall through to the message below.
     }
-    throw new UsageException("region: not set; give --region or a region= argument, set AWS_REGION,"
+    throw new NotConfiguredException("region: not set; give --region or a region= argument, set AWS_REGION,"
         + " or use a profile that has a region");
   }
 }

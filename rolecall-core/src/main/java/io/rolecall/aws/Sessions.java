@@ -19,6 +19,7 @@ public final class Sessions implements AutoCloseable {
    * account, as the instance's role ARN or base identity. Cheap: nothing is called until used.
    */
   public Session open(AuthSettings s, String accountId) {
+    Profiles.require(s);
     String region = Regions.resolve(s);
     RoleRequest role = RoleRequest.forTarget(s, accountId);
     AwsCredentialsProvider base = credentials.base(s);

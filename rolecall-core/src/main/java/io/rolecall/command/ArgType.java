@@ -60,12 +60,17 @@ public sealed interface ArgType {
     }
   }
 
-  /** A whole number within [min, max]. */
+  /** A whole number within [min, max], in ASCII digits (Java would also read fullwidth or Arabic-Indic ones). */
   record Int(long min, long max) implements ArgType {
+    private static final Pattern DIGITS = Pattern.compile("[+-]?[0-9]{1,18}");
+
     @Override
     public Object parse(String text) {
       long value;
       try {
+        if (!DIGITS.matcher(text.trim()).matches()) {
+          throw new NumberFormatException();
+        }
         value = Long.parseLong(text.trim());
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException("expected " + form() + ", got " + Shown.quoted(text));

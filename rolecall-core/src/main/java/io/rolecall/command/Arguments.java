@@ -42,26 +42,40 @@ public final class Arguments {
   public static Arguments parse(CommandSpec spec, Map<String, String> raw) {
     var values = new LinkedHashMap<String, Object>();
     for (var entry : raw.entrySet()) {
-      var arg = spec.arg(entry.getKey()).orElseThrow(() -> new UsageException(spec.name() + ": unknown argument '"
-          + entry.getKey() + "'; accepted: " + spec.args().stream().map(ArgSpec::name).collect(Collectors.joining(", "))));
+      var arg = spec.arg(entry.getKey()).orElseThrow(() -> unknown(spec, entry.getKey()));
       values.put(arg.name(), convert(spec, arg, entry.getValue()));
     }
+    var missing = new java.util.ArrayList<ArgSpec>();
     for (var arg : spec.args()) {
       if (!values.containsKey(arg.name())) {
         if (arg.required()) {
-          throw new UsageException(spec.name() + ": argument '" + arg.name() + "' is required ("
-              + arg.type().form() + ")");
-        }
-        if (arg.defaultValue() != null) {
+          missing.add(arg);
+        } else if (arg.defaultValue() != null) {
           values.put(arg.name(), convert(spec, arg, arg.defaultValue()));
         }
       }
+    }
+    if (missing.size() == 1) {
+      throw new UsageException(spec.name() + ": argument '" + missing.getFirst().name() + "' is required ("
+          + missing.getFirst().type().form() + ")");
+    }
+    if (!missing.isEmpty()) {
+      throw new UsageException(spec.name() + ": " + missing.size() + " required arguments are missing: "
+          + missing.stream().map(a -> a.name() + " (" + a.type().form() + ")").collect(Collectors.joining(", ")));
     }
     if (!spec.changeArgs().isEmpty() && spec.changeArgs().stream().noneMatch(raw::containsKey)) {
       throw new UsageException(spec.name() + ": nothing to change: give at least one of "
           + String.join(", ", spec.changeArgs()));
     }
     return new Arguments(spec, Collections.unmodifiableMap(values), Collections.unmodifiableMap(new LinkedHashMap<>(raw)));
+  }
+
+  /** An unknown argument, with the closest known one if it looks like a typo of it, else the accepted list. */
+  private static UsageException unknown(CommandSpec spec, String name) {
+    var names = spec.args().stream().map(ArgSpec::name).toList();
+    return new UsageException(spec.name() + ": unknown argument " + Shown.quoted(name)
+        + Suggestions.closest(name, names).map(n -> "; did you mean '" + n + "'?").orElse("")
+        + "; accepted: " + String.join(", ", names));
   }
 
   private static Object convert(CommandSpec spec, ArgSpec arg, String text) {

@@ -2,8 +2,11 @@ package io.rolecall.command;
 
 import io.rolecall.aws.Session;
 
-/** What a command runs with in one target: its validated arguments and an authenticated session. */
-public record CommandContext(Arguments args, Session session) {
+/**
+ * What a command runs with in one target: its validated arguments, an authenticated session, and the journal its
+ * changes go to ({@link ChangeJournal#NONE} in a dry run).
+ */
+public record CommandContext(Arguments args, Session session, ChangeJournal journal) {
   public boolean dryRun() {
     return args.dryRun();
   }

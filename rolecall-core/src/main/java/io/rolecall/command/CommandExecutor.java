@@ -2,7 +2,6 @@ package io.rolecall.command;
 
 import io.rolecall.RolecallException;
 import io.rolecall.UsageException;
-import io.rolecall.audit.AuditEntry;
 import io.rolecall.audit.AuditJournal;
 import io.rolecall.auth.AuthSettings;
 import io.rolecall.auth.Redactor;
@@ -11,7 +10,6 @@ import io.rolecall.aws.AwsErrors;
 import io.rolecall.aws.OrganizationAccounts;
 import io.rolecall.aws.Session;
 import io.rolecall.aws.Sessions;
-import io.rolecall.render.Json;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,9 +22,10 @@ import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 
 /**
- * Runs a command: validates the arguments, applies command-level overrides to the instance,
- * resolves the target accounts, runs the command in each (concurrently, bounded), journals applied
- * changes, and returns every outcome. A failure in one account never stops the others.
+ * Runs a command: validates the arguments, applies command-level overrides to the instance, proves the audit
+ * journal writable if the command is to change anything, resolves the target accounts, runs the command in each
+ * (concurrently, bounded) and returns every outcome. A failure in one account, whatever it is, never stops the
+ * others nor hides their results.
  */
 public final class CommandExecutor {
   public static final int DEFAULT_PARALLELISM = 16;
@@ -39,8 +38,8 @@ public final class CommandExecutor {
   private final Clock clock;
 
   /**
-   * @param journal where applied changes go, asked for only when a change is applied (so read-only
-   *     commands never open the store)
+   * @param journal where changes go, asked for only by a command that is to change something (so read-only
+   *     commands and dry runs never open the store)
    * @param actor who is running rolecall, recorded with each change
    */
   public CommandExecutor(CommandRegistry registry, Sessions sessions, Supplier<AuditJournal> journal, String actor,
@@ -63,11 +62,27 @@ public final class CommandExecutor {
     Arguments args = Arguments.parse(spec, rawArgs);
     command.validate(args);
     AuthSettings settings = withOverrides(instance, args);
+    AuditJournal changes = spec.mutating() && !args.dryRun() ? writableJournal(spec) : null;
     List<String> accounts = targets(spec, args, settings);
     if (accounts.size() == 1) {
-      return new Execution(spec, List.of(runIn(command, args, settings, accounts.getFirst())));
+      return new Execution(spec, List.of(runIn(command, args, settings, accounts.getFirst(), changes)));
     }
-    return new Execution(spec, runEverywhere(command, args, settings, accounts));
+    return new Execution(spec, runEverywhere(command, args, settings, accounts, changes));
+  }
+
+  /**
+   * SPEC §5: the journal must be able to record a change before any is made. Opening the store (and migrating it)
+   * and a rolled-back write prove it; if either fails, the command stops here, before any AWS call (exit 2).
+   */
+  private AuditJournal writableJournal(CommandSpec spec) {
+    try {
+      AuditJournal j = journal.get();
+      j.checkWritable();
+      return j;
+    } catch (RuntimeException e) {
+      throw new UsageException(spec.name() + ": nothing was changed: the audit journal cannot record changes ("
+          + Redactor.global().redact(String.valueOf(e.getMessage())) + "); fix --db, or use dry_run=true");
+    }
   }
 
   /** The accounts to run in; a single null element means "the instance's own identity". */
@@ -96,16 +111,26 @@ public final class CommandExecutor {
     return accounts;
   }
 
+  /**
+   * Every account at once (bounded). Whatever one account throws is that account's failure, reported beside the
+   * others' results; only when every account fails on the same kind of usage problem is it the run's (exit 2).
+   */
   private List<AccountOutcome> runEverywhere(Command command, Arguments args, AuthSettings settings,
-      List<String> accounts) {
+      List<String> accounts, AuditJournal changes) {
     var permits = new Semaphore(parallelism);
+    var usage = new java.util.concurrent.ConcurrentLinkedQueue<UsageException>();
     try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
       var futures = new ArrayList<Future<AccountOutcome>>();
       for (String account : accounts) {
         futures.add(pool.submit(() -> {
           permits.acquire();
           try {
-            return runIn(command, args, settings, account);
+            return runIn(command, args, settings, account, changes);
+          } catch (UsageException e) {
+            usage.add(e);
+            return AccountOutcome.failed(account, e.getMessage());
+          } catch (RuntimeException e) {
+            return AccountOutcome.failed(account, internalError(e));
           } finally {
             permits.release();
           }
@@ -115,37 +140,34 @@ public final class CommandExecutor {
       for (var f : futures) {
         outcomes.add(f.get());
       }
+      if (usage.size() == accounts.size()) {
+        throw usage.peek();
+      }
       return outcomes;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new io.rolecall.CommandFailedException("interrupted");
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
+      // runIn's task catches every RuntimeException; what is left is an Error, which is no account's failure.
       throw new IllegalStateException(e.getCause());
     }
   }
 
-  private AccountOutcome runIn(Command command, Arguments args, AuthSettings settings, String account) {
+  private static String internalError(RuntimeException e) {
+    return "internal error: " + e.getClass().getName() + ": " + Redactor.global().redact(String.valueOf(e.getMessage()));
+  }
+
+  private AccountOutcome runIn(Command command, Arguments args, AuthSettings settings, String account,
+      AuditJournal changes) {
     Session session = null;
     try {
       session = sessions.open(settings, account).authenticate();
-      CommandResult result = command.run(new CommandContext(args, session));
-      if (result.change() != null && result.change().applied()) {
-        journal(command.spec(), args, settings, session, result.change());
-      }
+      ChangeJournal journal = changes == null ? ChangeJournal.NONE
+          : new AccountJournal(changes, clock, actor, command.spec(), args, settings, session);
+      CommandResult result = command.run(new CommandContext(args, session, journal));
       return AccountOutcome.ok(account != null ? account : session.knownAccountId(), result);
     } catch (UsageException e) {
       throw e;
-    } catch (PartialChangeException e) {
-      String message = e.getMessage();
-      try {
-        journal(command.spec(), args, settings, session, e.change());
-      } catch (RolecallException journalFailure) {
-        message = message + "; " + journalFailure.getMessage();
-      }
-      return AccountOutcome.failed(accountOf(account, session), message);
     } catch (RolecallException e) {
       return AccountOutcome.failed(accountOf(account, session), e.getMessage());
     } catch (software.amazon.awssdk.core.exception.SdkException e) {
@@ -156,24 +178,6 @@ public final class CommandExecutor {
 
   private static String accountOf(String account, Session session) {
     return account != null ? account : session != null ? session.knownAccountId() : null;
-  }
-
-  private void journal(CommandSpec spec, Arguments args, AuthSettings settings, Session session, Change change) {
-    String principal = session.role() != null ? session.role().roleArn() + " (session " + session.role().sessionName() + ")"
-        : settings.accessKey() != null ? "access key " + settings.accessKey()
-        : settings.profile() != null ? "profile " + settings.profile() : "default credential chain";
-    // Arguments carry no credential, but a pasted secret must not outlive the run in the journal either.
-    var arguments = new java.util.LinkedHashMap<String, String>();
-    args.given().forEach((k, v) -> arguments.put(k, Redactor.global().redact(v)));
-    var entry = new AuditEntry(0, clock.instant(), actor, settings.instanceName(), session.accountId(),
-        session.region(), spec.name(), arguments, principal, change.resource(),
-        Redactor.global().redact(Json.write(change.before())), Redactor.global().redact(Json.write(change.after())));
-    try {
-      journal.get().append(entry);
-    } catch (RuntimeException e) {
-      throw new io.rolecall.CommandFailedException("the change to " + change.resource() + " was applied but could not"
-          + " be written to the audit journal: " + Redactor.global().redact(String.valueOf(e.getMessage())));
-    }
   }
 
   /** Command-level overrides (SPEC §1): region, roleArn, roleSessionName, roleSessionDuration, timeout, retries. */

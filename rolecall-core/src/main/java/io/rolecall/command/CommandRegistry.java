@@ -3,7 +3,6 @@ package io.rolecall.command;
 import io.rolecall.Shown;
 import io.rolecall.UsageException;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,27 +37,6 @@ public final class CommandRegistry {
   }
 
   private Optional<String> closest(String name) {
-    return byName.keySet().stream()
-        .min(Comparator.comparingInt(n -> distance(n, name)))
-        .filter(n -> distance(n, name) <= Math.max(3, name.length() / 4));
-  }
-
-  private static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
+    return Suggestions.closest(name, byName.keySet());
   }
 }

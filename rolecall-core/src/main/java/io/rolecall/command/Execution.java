@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * A command's run across its targets: one outcome per account, merged into the shapes the front ends
  * render. With one target, contents and context are that target's; with several, each context path
- * holds the list of every account's values, and the table has one row per account.
+ * holds the list of every account's values, and the table has one row per account. A result's warnings are in
+ * its contents (a "Warnings" list, when there are any) and in the table's note.
  */
 public record Execution(CommandSpec spec, List<AccountOutcome> outcomes) {
   public Execution {
@@ -31,13 +32,35 @@ public record Execution(CommandSpec spec, List<AccountOutcome> outcomes) {
   public Object contents() {
     if (single()) {
       var only = outcomes.getFirst();
-      return only.succeeded() ? only.result().contents() : errorEntry(only);
+      return only.succeeded() ? contents(only.result()) : errorEntry(only);
     }
     var all = new ArrayList<Object>();
     for (var o : outcomes) {
-      all.add(o.succeeded() ? o.result().contents() : errorEntry(o));
+      all.add(o.succeeded() ? contents(o.result()) : errorEntry(o));
     }
     return all;
+  }
+
+  /** Every warning of the successful targets, each naming its account when there are several. */
+  public List<String> warnings() {
+    var all = new ArrayList<String>();
+    for (var o : outcomes) {
+      if (o.succeeded()) {
+        for (String w : o.result().warnings()) {
+          all.add(single() || o.accountId() == null ? w : o.accountId() + ": " + w);
+        }
+      }
+    }
+    return all;
+  }
+
+  private static Object contents(CommandResult r) {
+    if (r.warnings().isEmpty() || !(r.contents() instanceof Map<?, ?> m)) {
+      return r.contents();
+    }
+    var withWarnings = new LinkedHashMap<Object, Object>(m);
+    withWarnings.put("Warnings", r.warnings());
+    return withWarnings;
   }
 
   public Map<String, Object> context() {
@@ -63,8 +86,21 @@ public record Execution(CommandSpec spec, List<AccountOutcome> outcomes) {
     return merged;
   }
 
-  /** The successful targets' tables joined into one (same command, same columns). */
+  /** The successful targets' tables joined into one (same command, same columns), warnings in the note. */
   public Table table() {
+    Table merged = rows();
+    var warnings = warnings();
+    if (merged == null || warnings.isEmpty()) {
+      return merged;
+    }
+    var note = new StringBuilder(merged.note() == null ? "" : merged.note());
+    for (String w : warnings) {
+      note.append(note.isEmpty() ? "" : "\n").append("Warning: ").append(w);
+    }
+    return merged.withNote(note.toString());
+  }
+
+  private Table rows() {
     Table merged = null;
     for (var o : outcomes) {
       if (!o.succeeded()) {

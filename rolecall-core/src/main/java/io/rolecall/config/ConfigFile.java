@@ -62,6 +62,11 @@ public final class ConfigFile {
 
   /** The file to read: the one given, else ./rolecall.yaml, else ~/.rolecall/config.yaml, else none. */
   public static Path locate(Path explicit) {
+    return locate(explicit, Env.system());
+  }
+
+  /** As {@link #locate(Path)}, with ~/.rolecall where {@code env}'s $ROLECALL_HOME or $HOME says ({@link RolecallHome}). */
+  public static Path locate(Path explicit, Env env) {
     if (explicit != null) {
       if (!Files.isRegularFile(explicit)) {
         throw new UsageException("config: no such file " + explicit);
@@ -72,7 +77,7 @@ public final class ConfigFile {
     if (Files.isRegularFile(local)) {
       return local;
     }
-    Path home = Path.of(System.getProperty("user.home"), ".rolecall", "config.yaml");
+    Path home = RolecallHome.dir(env).resolve("config.yaml");
     return Files.isRegularFile(home) ? home : null;
   }
 

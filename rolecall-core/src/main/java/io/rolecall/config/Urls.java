@@ -20,6 +20,10 @@ public final class Urls {
         throw new UsageException(setting + ": expected an http:// or https:// URL with a host, got "
             + Shown.quoted(withoutUserInfo(text)));
       }
+      if (uri.getPort() == 0 || uri.getPort() > 65535) {
+        throw new UsageException(setting + ": expected a port from 1 to 65535 in the URL, got " + uri.getPort()
+            + " in " + Shown.quoted(withoutUserInfo(text)));
+      }
       return uri;
     } catch (URISyntaxException e) {
       throw new UsageException(setting + ": expected an http:// or https:// URL, got " + Shown.quoted(withoutUserInfo(text)));

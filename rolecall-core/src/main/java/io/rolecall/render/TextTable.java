@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * Renders a {@link Table} for a terminal: a title line, aligned columns and a dash rule, or the
- * table's note when it has no rows. Values are shown as given; null is blank; line breaks inside a
- * value become spaces so rows stay one line each.
+ * table's note when it has no rows. Values are shown as given; null is blank. Cells, title, headers and notes may
+ * hold AWS data, so control characters are escaped ({@link ControlChars}): a row stays one line, and nothing in a
+ * value reaches the terminal as a command. Notes keep their line breaks (one note per line).
  */
 public final class TextTable {
   private TextTable() {}
@@ -15,16 +16,16 @@ public final class TextTable {
   public static String render(Table table) {
     var out = new StringBuilder();
     if (table.title() != null && !table.title().isEmpty()) {
-      out.append(table.title()).append('\n');
+      out.append(ControlChars.escape(table.title())).append('\n');
     }
     if (table.rows().isEmpty()) {
-      out.append(table.note() != null ? table.note() : "(none)").append('\n');
+      out.append(table.note() != null ? ControlChars.escapeKeepingLines(table.note()) : "(none)").append('\n');
       return out.toString();
     }
     int n = table.columns().size();
     int[] widths = new int[n];
     var cells = new ArrayList<List<String>>();
-    cells.add(table.columns());
+    cells.add(table.columns().stream().map(ControlChars::escape).toList());
     for (var row : table.rows()) {
       var texts = new ArrayList<String>(n);
       for (Object v : row) {
@@ -47,7 +48,7 @@ public final class TextTable {
       appendRow(out, row, widths);
     }
     if (table.note() != null) {
-      out.append(table.note()).append('\n');
+      out.append(ControlChars.escapeKeepingLines(table.note())).append('\n');
     }
     return out.toString();
   }
@@ -81,6 +82,6 @@ public final class TextTable {
       }
       return String.join(", ", parts);
     }
-    return v.toString().replace('\n', ' ').replace('\r', ' ');
+    return ControlChars.escape(v.toString());
   }
 }

@@ -6,6 +6,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.rolecall.UsageException;
 import io.rolecall.audit.AuditJournal;
 import io.rolecall.auth.Redactor;
+import io.rolecall.config.Env;
+import io.rolecall.config.RolecallHome;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,9 +28,9 @@ import org.flywaydb.core.api.FlywayException;
 public final class Store implements AutoCloseable {
   public enum Kind { SQLITE, POSTGRESQL }
 
-  /** Where the store lives when nothing says otherwise. */
-  public static Path defaultPath() {
-    return Path.of(System.getProperty("user.home"), ".rolecall", "rolecall.db");
+  /** Where the store lives when nothing says otherwise: rolecall.db in {@link RolecallHome#dir}. */
+  public static Path defaultPath(Env env) {
+    return RolecallHome.dir(env).resolve("rolecall.db");
   }
 
   private static final Pattern PASSWORD = Pattern.compile("(?i)([?&]password=)([^&]*)");
@@ -45,10 +47,23 @@ public final class Store implements AutoCloseable {
 
   /**
    * Opens (creating and migrating as needed) the store at {@code location}: a file path for SQLite,
-   * a {@code jdbc:sqlite:} or {@code jdbc:postgresql:} URL, or null for {@link #defaultPath()}.
+   * a {@code jdbc:sqlite:} or {@code jdbc:postgresql:} URL, or null for {@link #defaultPath} (front ends resolve
+   * the default and {@code ~} with their environment first).
    */
   public static Store open(String location) {
-    String url = toJdbcUrl(location);
+    return open(location, true);
+  }
+
+  /**
+   * Opens a store that exists already, for commands that only read: a mistyped {@code --db} is a usage error naming
+   * the path, and creates neither a store nor its directories. (A PostgreSQL store is opened as by {@link #open}.)
+   */
+  public static Store openExisting(String location) {
+    return open(location, false);
+  }
+
+  private static Store open(String location, boolean create) {
+    String url = toJdbcUrl(location, create);
     Kind kind = url.startsWith("jdbc:postgresql:") ? Kind.POSTGRESQL : Kind.SQLITE;
     String shown = masked(url);
     var config = new HikariConfig();
@@ -70,13 +85,30 @@ public final class Store implements AutoCloseable {
       config.setConnectionTimeout(30_000);
     }
     HikariDataSource ds;
-    try {
+    Path file = kind == Kind.SQLITE ? sqliteFile(url) : null;
+    try (var opening = file == null ? null : OpenLock.acquire(file)) {
       ds = new HikariDataSource(config);
-      migrate(ds, kind);
+      try {
+        migrate(ds, kind);
+      } catch (FlywayException e) {
+        ds.close();
+        throw e;
+      }
     } catch (FlywayException | com.zaxxer.hikari.pool.HikariPool.PoolInitializationException e) {
       throw new UsageException("db: cannot open " + shown + ": " + Redactor.global().redact(rootMessage(e)));
     }
     return new Store(kind, shown, ds);
+  }
+
+  /** The file of a {@code jdbc:sqlite:} URL, or null for an in-memory database. */
+  private static Path sqliteFile(String url) {
+    String rest = url.substring("jdbc:sqlite:".length());
+    int query = rest.indexOf('?');
+    String path = query < 0 ? rest : rest.substring(0, query);
+    if (path.startsWith("file:")) {
+      path = path.substring("file:".length());
+    }
+    return path.isEmpty() || path.contains(":memory:") ? null : Path.of(path).toAbsolutePath();
   }
 
   private static void migrate(DataSource ds, Kind kind) {
@@ -90,6 +122,15 @@ public final class Store implements AutoCloseable {
   }
 
   static String toJdbcUrl(String location) {
+    return toJdbcUrl(location, true);
+  }
+
+  /**
+   * The JDBC URL for {@code location}. For a new SQLite file ({@code create}), its directory is made owner-only and
+   * the file itself is created 0600 before SQLite opens it (SQLite gives its -wal and -shm files the same mode): the
+   * journal and inventory describe a security estate, not for other local users to read.
+   */
+  static String toJdbcUrl(String location, boolean create) {
     if (location != null && location.startsWith("jdbc:")) {
       if (!location.startsWith("jdbc:sqlite:") && !location.startsWith("jdbc:postgresql:")) {
         throw new UsageException("db: expected a file path, jdbc:sqlite:PATH or jdbc:postgresql://HOST/DB, got "
@@ -98,22 +139,52 @@ public final class Store implements AutoCloseable {
       registerPassword(location);
       return location;
     }
-    Path path = location == null ? defaultPath() : Path.of(location.replaceFirst("^~", System.getProperty("user.home")));
+    Path path = (location == null ? defaultPath(Env.system())
+        : Path.of(RolecallHome.expand(location, Env.system()))).toAbsolutePath();
+    if (!create) {
+      if (!Files.isRegularFile(path)) {
+        throw new UsageException("db: no store at " + path + " (nothing has been recorded there; check --db or the"
+            + " config's db:)");
+      }
+      return "jdbc:sqlite:" + path;
+    }
     try {
-      Path dir = path.toAbsolutePath().getParent();
+      Path dir = path.getParent();
       if (!Files.isDirectory(dir)) {
         Files.createDirectories(dir);
+        ownerOnly(dir, "rwx------");
+      }
+      if (!Files.exists(path)) {
         try {
-          // The journal and inventory describe a security estate: keep them from other local users.
-          Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
-        } catch (UnsupportedOperationException ignored) {
-          // Not a POSIX file system; the platform's defaults apply.
+          Files.createFile(path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException notPosix) {
+          Files.createFile(path);
+        } catch (java.nio.file.FileAlreadyExistsException raced) {
+          // another process created it first: theirs is as good
         }
       }
     } catch (IOException e) {
-      throw new UsageException("db: cannot create the directory for " + path + ": " + e.getMessage());
+      throw new UsageException("db: cannot create the store " + path + ": " + reason(e));
     }
-    return "jdbc:sqlite:" + path.toAbsolutePath();
+    return "jdbc:sqlite:" + path;
+  }
+
+  /** What an I/O failure means, in words (the JDK's message for some is only the path). */
+  private static String reason(IOException e) {
+    return switch (e) {
+      case java.nio.file.FileAlreadyExistsException f -> f.getFile() + " exists and is not a directory";
+      case java.nio.file.AccessDeniedException d -> "permission denied on " + d.getFile();
+      case java.nio.file.NoSuchFileException n -> "no such file or directory: " + n.getFile();
+      default -> e.getMessage();
+    };
+  }
+
+  private static void ownerOnly(Path p, String permissions) throws IOException {
+    try {
+      Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(permissions));
+    } catch (UnsupportedOperationException ignored) {
+      // Not a POSIX file system; the platform's defaults apply.
+    }
   }
 
   private static void registerPassword(String url) {

@@ -56,6 +56,39 @@ class ArgumentsTest {
   }
 
   @Test
+  void everyMissingRequiredArgumentIsNamedAtOnce() {
+    var spec = CommandSpec.builder("aws-two-required")
+        .arg(ArgSpec.text("userName", "User.").mandatory())
+        .arg(ArgSpec.email("userEmailAddress", "Email.").mandatory())
+        .build();
+    assertThatThrownBy(() -> Arguments.parse(spec, Map.of()))
+        .isInstanceOf(UsageException.class)
+        .hasMessage("aws-two-required: 2 required arguments are missing: userName (a non-empty value),"
+            + " userEmailAddress (an email address such as name@example.com)");
+  }
+
+  @Test
+  void aMistypedArgumentGetsTheOneMeant() {
+    assertThatThrownBy(() -> Arguments.parse(SPEC, Map.of("instance_id", "i-01234567", "http_token", "required")))
+        .isInstanceOf(UsageException.class)
+        .hasMessageStartingWith("aws-test-command: unknown argument 'http_token'; did you mean 'http_tokens'?;"
+            + " accepted: account_id, instance_id");
+    assertThatThrownBy(() -> Arguments.parse(SPEC, Map.of("Instance_ID", "i-01234567")))
+        .hasMessageContaining("did you mean 'instance_id'?");
+  }
+
+  @Test
+  void numbersAreAsciiDigitsOnly() {
+    for (String text : List.of("\uff11\uff14", "\u0661\u0664", "1\u0664", "0x10", "1e1", "")) {
+      assertThatThrownBy(() -> Arguments.parse(SPEC, Map.of("instance_id", "i-01234567",
+          "http_put_response_hop_limit", text)))
+          .as(text).isInstanceOf(UsageException.class)
+          .hasMessageStartingWith("aws-test-command: argument 'http_put_response_hop_limit': expected a whole number"
+              + " from 1 to 64, got ");
+    }
+  }
+
+  @Test
   void hopLimitOutOfRange() {
     assertThatThrownBy(() -> Arguments.parse(SPEC, Map.of("instance_id", "i-01234567", "http_put_response_hop_limit", "65")))
         .hasMessage("aws-test-command: argument 'http_put_response_hop_limit': expected a whole number from 1 to 64, got 65");

@@ -28,7 +28,19 @@ class TextTableTest {
   }
 
   @Test
-  void lineBreaksInValuesStayOnOneRow() {
-    assertThat(TextTable.render(Table.of("", "A").row("x\ny"))).isEqualTo("A\n---\nx y\n");
+  void lineBreaksInValuesStayOnOneRowShownAsEscapes() {
+    assertThat(TextTable.render(Table.of("", "A").row("x\ny"))).isEqualTo("A\n----\nx\\ny\n");
+  }
+
+  @Test
+  void terminalEscapesFromAwsDataAreShownNotSent() {
+    var t = Table.of("Events \u001b[2J", "Name").row("\u001b]0;owned\u0007web\u202e").withNote("done\r\u0085");
+    assertThat(TextTable.render(t)).isEqualTo("""
+        Events \\u001b[2J
+        Name
+        -----------------------------
+        \\u001b]0;owned\\u0007web\\u202e
+        done\\r\\u0085
+        """);
   }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.rolecall.UsageException;
 import io.rolecall.audit.AuditEntry;
+import io.rolecall.audit.AuditEntry.Outcome;
+import io.rolecall.audit.AuditView;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
@@ -16,12 +18,15 @@ class StoreTest {
   Path dir;
 
   @Test
-  void auditEntriesSurviveReopeningNewestFirst() {
+  void auditEntriesSurviveReopeningNewestFirstWithTheirOutcomes() {
     Path db = dir.resolve("nested/rolecall.db");
     try (var store = Store.open(db.toString())) {
       var journal = store.auditJournal();
-      var first = journal.append(entry("aws-iam-account-password-policy-update", "{\"MinimumPasswordLength\":8}"));
-      var second = journal.append(entry("aws-s3-public-access-block-update", "{\"BlockPublicAcls\":true}"));
+      journal.checkWritable();
+      var first = journal.intend(entry("aws-iam-account-password-policy-update", "{\"MinimumPasswordLength\":8}"));
+      journal.complete(first.id(), new Outcome(Outcome.Status.APPLIED, Instant.parse("2026-11-23T10:15:31Z"),
+          "{\"MinimumPasswordLength\":9}", "read back differs"));
+      var second = journal.intend(entry("aws-s3-public-access-block-update", "{\"BlockPublicAcls\":true}"));
       assertThat(second.id()).isGreaterThan(first.id());
     }
     try (var store = Store.open(db.toString())) {
@@ -31,7 +36,27 @@ class StoreTest {
       var e = entries.get(1);
       assertThat(e.time()).isEqualTo(Instant.parse("2026-11-23T10:15:30.123Z"));
       assertThat(e.arguments()).containsEntry("minimum_password_length", "14");
-      assertThat(e.after()).isEqualTo("{\"MinimumPasswordLength\":8}");
+      assertThat(e.requested()).isEqualTo("{\"MinimumPasswordLength\":8}");
+      assertThat(e.after()).isEqualTo("{\"MinimumPasswordLength\":9}");
+      assertThat(e.outcomeText()).isEqualTo("applied");
+      assertThat(e.outcome().detail()).isEqualTo("read back differs");
+      // Intended, never completed: what a crash between the call and its record leaves.
+      assertThat(entries.get(0).outcome()).isNull();
+      assertThat(entries.get(0).outcomeText()).isEqualTo("outcome unknown");
+      assertThat(AuditView.table(entries).rows().getFirst()).contains("outcome unknown");
+    }
+  }
+
+  @Test
+  void aJournalThatOpensButRefusesWritesFailsItsCheckAndTheCheckLeavesNoEntry() throws Exception {
+    Path db = dir.resolve("rolecall.db");
+    try (var store = Store.open(db.toString())) {
+      store.auditJournal().checkWritable();
+      assertThat(store.auditJournal().recent(10)).isEmpty();
+      store.transaction(c -> c.createStatement().executeUpdate("CREATE TRIGGER read_only BEFORE INSERT ON audit_journal"
+          + " BEGIN SELECT RAISE(ABORT, 'the journal is read-only'); END"));
+      assertThatThrownBy(() -> store.auditJournal().checkWritable()).isInstanceOf(StoreException.class)
+          .hasMessageContaining("the journal is read-only");
     }
   }
 
@@ -54,6 +79,6 @@ class StoreTest {
   private static AuditEntry entry(String command, String after) {
     return new AuditEntry(0, Instant.parse("2026-11-23T10:15:30.123Z"), "alice (cli)", "prod", "222222222222",
         "us-east-1", command, Map.of("minimum_password_length", "14"), "arn:aws:iam::222222222222:role/R (session rolecall)",
-        "account 222222222222", "{}", after);
+        "account 222222222222", "{}", after, null);
   }
 }

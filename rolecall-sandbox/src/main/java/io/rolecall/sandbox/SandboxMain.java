@@ -63,19 +63,19 @@ public final class SandboxMain {
     try {
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
-          case "--port" -> port = Integer.parseInt(args[++i]);
-          case "--accounts" -> accounts = Integer.parseInt(args[++i]);
+          case "--port" -> port = number(args, ++i, 65535);
+          case "--accounts" -> accounts = number(args, ++i, Integer.MAX_VALUE);
           case "--role-name" -> roleName = args[++i];
           case "--external-id" -> externalId = args[++i];
-          case "--latency-ms" -> latencyMs = Integer.parseInt(args[++i]);
-          case "--users" -> users = Integer.parseInt(args[++i]);
-          case "--keys-per-user" -> keys = Integer.parseInt(args[++i]);
-          case "--groups" -> groups = Integer.parseInt(args[++i]);
-          case "--roles" -> roles = Integer.parseInt(args[++i]);
-          case "--policies" -> policies = Integer.parseInt(args[++i]);
-          case "--vpcs" -> vpcs = Integer.parseInt(args[++i]);
-          case "--instances" -> instances = Integer.parseInt(args[++i]);
-          case "--events" -> events = Integer.parseInt(args[++i]);
+          case "--latency-ms" -> latencyMs = number(args, ++i, Integer.MAX_VALUE);
+          case "--users" -> users = number(args, ++i, Integer.MAX_VALUE);
+          case "--keys-per-user" -> keys = number(args, ++i, Integer.MAX_VALUE);
+          case "--groups" -> groups = number(args, ++i, Integer.MAX_VALUE);
+          case "--roles" -> roles = number(args, ++i, Integer.MAX_VALUE);
+          case "--policies" -> policies = number(args, ++i, Integer.MAX_VALUE);
+          case "--vpcs" -> vpcs = number(args, ++i, Integer.MAX_VALUE);
+          case "--instances" -> instances = number(args, ++i, Integer.MAX_VALUE);
+          case "--events" -> events = number(args, ++i, Integer.MAX_VALUE);
           case "--regions" -> regions = List.of(args[++i].split(","));
           case "-h", "--help" -> throw new IllegalArgumentException("");
           default -> throw new IllegalArgumentException("unknown option " + args[i]);
@@ -83,12 +83,21 @@ public final class SandboxMain {
       }
     } catch (ArrayIndexOutOfBoundsException e) {
       throw new IllegalArgumentException("option " + args[args.length - 1] + " needs a value");
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("expected a number: " + e.getMessage());
     }
     if (accounts < 0 || accounts > 99_999_999) throw new IllegalArgumentException("--accounts: 0 to 99999999");
     var estate = new EstateSpec(users, groups, roles, policies, keys, vpcs, instances, events, regions);
     return new Options(port, accounts, roleName, externalId, latencyMs, estate);
+  }
+
+  /** The value after option {@code args[i - 1]}: a whole number from 0 to {@code max}, in ASCII digits. */
+  private static int number(String[] args, int i, int max) {
+    String option = args[i - 1];
+    String text = args[i];
+    if (!text.matches("[0-9]{1,10}") || Long.parseLong(text) > max) {
+      throw new IllegalArgumentException(option + ": expected a whole number from 0 to " + max + ", got '"
+          + text.replaceAll("\\p{Cntrl}", "?") + "'");
+    }
+    return Integer.parseInt(text);
   }
 
   /** Starts and seeds a sandbox as the options say, and prints its endpoint and the operator's keys to {@code out}. */

@@ -50,7 +50,13 @@ class SandboxMainTest {
   @Test
   void badOptionsAreRefusedWithTheReason() {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> SandboxMain.parse(new String[] {"--users", "x"}))
-        .hasMessageContaining("expected a number");
+        .hasMessage("--users: expected a whole number from 0 to 2147483647, got 'x'");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> SandboxMain.parse(new String[] {"--port", "abc"}))
+        .hasMessage("--port: expected a whole number from 0 to 65535, got 'abc'");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> SandboxMain.parse(new String[] {"--port", "\uff14\uff15"}))
+        .hasMessageStartingWith("--port: expected a whole number");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> SandboxMain.parse(new String[] {"--port", "70000"}))
+        .hasMessageStartingWith("--port: expected a whole number from 0 to 65535");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> SandboxMain.parse(new String[] {"--keys-per-user", "3"}))
         .hasMessageContaining("keysPerUser is 0 to 2");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> SandboxMain.parse(new String[] {"--instances", "2"}))

@@ -3,6 +3,7 @@ package io.rolecall.server;
 import io.rolecall.UsageException;
 import io.rolecall.auth.Redactor;
 import io.rolecall.config.Env;
+import io.rolecall.config.RolecallHome;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -33,8 +34,9 @@ public final class BearerToken {
     this.source = source;
   }
 
-  public static Path defaultFile() {
-    return Path.of(System.getProperty("user.home"), ".rolecall", "engine-token");
+  /** ~/.rolecall/engine-token, ~ being where $ROLECALL_HOME or $HOME says (see {@link RolecallHome}). */
+  public static Path defaultFile(Env env) {
+    return RolecallHome.dir(env).resolve("engine-token");
   }
 
   /** The token for this engine, or a UsageException naming what to fix. */

@@ -107,6 +107,7 @@ final class CommandsApi {
       errors.add(fm);
     }
     m.put("errors", errors);
+    m.put("warnings", e.warnings());
     m.put("accounts", e.outcomes().stream().map(o -> o.accountId()).filter(a -> a != null).toList());
     return m;
   }

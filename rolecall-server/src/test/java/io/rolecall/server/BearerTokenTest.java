@@ -18,6 +18,14 @@ class BearerTokenTest {
   Path dir;
 
   @Test
+  void theDefaultTokenFileIsUnderHomeOrRolecallHome() {
+    assertThat(BearerToken.defaultFile(Env.of(Map.of("HOME", "/home/ci"))))
+        .isEqualTo(Path.of("/home/ci/.rolecall/engine-token"));
+    assertThat(BearerToken.defaultFile(Env.of(Map.of("HOME", "/home/ci", "ROLECALL_HOME", "/srv/rolecall"))))
+        .isEqualTo(Path.of("/srv/rolecall/engine-token"));
+  }
+
+  @Test
   void firstStartCreatesAnOwnerOnlyTokenFileAndLaterStartsReuseIt() throws Exception {
     Path file = dir.resolve("sub").resolve("engine-token");
     var token = BearerToken.load(Env.of(Map.of()), file);

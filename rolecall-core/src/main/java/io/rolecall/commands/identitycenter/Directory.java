@@ -12,6 +12,7 @@ import software.amazon.awssdk.core.document.Document;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
 import software.amazon.awssdk.services.identitystore.model.AlternateIdentifier;
+import software.amazon.awssdk.services.identitystore.model.ConflictException;
 import software.amazon.awssdk.services.identitystore.model.DescribeGroupResponse;
 import software.amazon.awssdk.services.identitystore.model.DescribeUserResponse;
 import software.amazon.awssdk.services.identitystore.model.ResourceNotFoundException;
@@ -124,6 +125,34 @@ final class Directory {
 
   CommandFailedException notFound(String what) {
     return new CommandFailedException(what + " not found in identity store " + storeId);
+  }
+
+  /** The user as a context entry, or null if there is no user with this id (a read back after a write). */
+  Map<String, Object> userOrNull(String userId) {
+    try {
+      return Identities.user(describeUser(userId));
+    } catch (NotFound e) {
+      return null;
+    }
+  }
+
+  /** The group as a context entry, or null if there is no group with this id. */
+  Map<String, Object> groupOrNull(String groupId) {
+    try {
+      return Identities.group(describeGroup(groupId));
+    } catch (NotFound e) {
+      return null;
+    }
+  }
+
+  /** A uniqueness conflict (the name or membership exists already): what a retried create meets. */
+  static boolean isConflict(RuntimeException e) {
+    return e.getCause() instanceof ConflictException c && !"CONCURRENT_MODIFICATION".equals(c.reasonAsString());
+  }
+
+  /** Not found: what a retried delete meets. */
+  static boolean isNotFound(RuntimeException e) {
+    return e instanceof NotFound;
   }
 
   private Optional<String> lookUp(String action, Supplier<String> call) {

@@ -3,11 +3,11 @@ package io.rolecall.commands.identitycenter;
 import static io.rolecall.commands.identitycenter.IdentityCenterArgs.CONTEXT;
 
 import io.rolecall.CommandFailedException;
-import io.rolecall.command.Change;
 import io.rolecall.command.Command;
 import io.rolecall.command.CommandContext;
 import io.rolecall.command.CommandResult;
 import io.rolecall.command.CommandSpec;
+import io.rolecall.command.Write;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +15,9 @@ import software.amazon.awssdk.services.identitystore.model.ConflictException;
 
 /**
  * aws-iam-identitycenter-add-user-to-group. Adding a user who is already a member changes nothing and says so (exit
- * 0): a playbook that ensures membership can run twice. A dry run says whether it would add the user.
+ * 0): a playbook that ensures membership can run twice. A dry run says whether it would add the user. The
+ * membership is looked up before (already there: nothing to do, nothing journaled) and after the add; if the add's
+ * response was lost and its retry met "already a member", the look-up after decides that this run added it.
  */
 public final class MembershipAdd implements Command {
   private static final CommandSpec SPEC = IdentityCenterArgs.command("aws-iam-identitycenter-add-user-to-group",
@@ -48,36 +50,58 @@ public final class MembershipAdd implements Command {
     String resource = "identitystore/" + dir.storeId() + " membership of user " + userName + " in group " + groupName;
     String title = "User '" + userName + "' in group '" + groupName + "'";
 
-    if (ctx.dryRun()) {
-      var existing = existingMembership(dir, groupId, userId);
+    var existing = ctx.dryRun() ? existingMembership(dir, groupId, userId) : membershipIfKnown(dir, groupId, userId);
+    if (existing != null || ctx.dryRun()) {
       var entry = entry(existing, groupId, groupName);
-      String note = existing != null ? "Dry run: user '" + userName + "' is already in group '" + groupName
-          + "'; nothing to do." : "Dry run: would add user '" + userName + "' to group '" + groupName
-          + "'; nothing was written.";
-      return CommandResult.of(user(userId, userName, entry), Map.of(),
-              IdentityTables.groupsOfUser(title + " (dry run)", List.of(entry)).withNote(note))
-          .withChange(existing != null ? null : new Change(resource, null, entry, false));
+      String note = existing != null
+          ? (ctx.dryRun() ? "Dry run: " : "") + "User '" + userName + "' is already in group '" + groupName
+              + "'; " + (ctx.dryRun() ? "nothing to do." : "nothing changed.")
+          : "Dry run: would add user '" + userName + "' to group '" + groupName + "'; nothing was written.";
+      var user = user(userId, userName, entry);
+      return CommandResult.of(user, ctx.dryRun() ? Map.of() : Map.of(CONTEXT + ".User", user),
+          IdentityTables.groupsOfUser(ctx.dryRun() ? title + " (dry run)" : title, List.of(entry)).withNote(note));
     }
 
-    String membershipId;
+    Write.Done done;
     try {
-      membershipId = dir.call("CreateGroupMembership", () -> dir.client().createGroupMembership(r -> r
-          .identityStoreId(dir.storeId()).groupId(groupId).memberId(m -> m.userId(userId))).membershipId());
+      done = Write.of(ctx, resource, null, entry(null, groupId, groupName)).ignoring("MembershipId")
+          .settlingRetried(Directory::isConflict)
+          .run(() -> dir.call("CreateGroupMembership", () -> dir.client().createGroupMembership(r -> r
+              .identityStoreId(dir.storeId()).groupId(groupId).memberId(m -> m.userId(userId))).membershipId()),
+              () -> readBack(dir, groupId, groupName, userId));
     } catch (CommandFailedException e) {
-      // Only "already a member" is a uniqueness conflict; a concurrent modification is a failure to report.
-      if (e.getCause() instanceof ConflictException c && !"CONCURRENT_MODIFICATION".equals(c.reasonAsString())) {
-        var entry = entry(null, groupId, groupName);
-        return CommandResult.of(user(userId, userName, entry), Map.of(CONTEXT + ".User", user(userId, userName, entry)),
-            IdentityTables.groupsOfUser(title, List.of(entry)).withNote("User '" + userName
-                + "' is already in group '" + groupName + "'; nothing changed."));
+      if (!Directory.isConflict(e)) {
+        throw e;
       }
-      throw e;
+      // Added by someone else since the check above: what was asked holds, but this run did not do it.
+      var entry = entry(existingMembership(dir, groupId, userId), groupId, groupName);
+      return CommandResult.of(user(userId, userName, entry), Map.of(CONTEXT + ".User", user(userId, userName, entry)),
+          IdentityTables.groupsOfUser(title, List.of(entry)).withNote("User '" + userName + "' is already in group '"
+              + groupName + "' (added meanwhile by someone else); nothing changed."));
     }
-    var entry = entry(membershipId, groupId, groupName);
+    var entry = done.readBack() ? done.afterMap() : entry(null, groupId, groupName);
     var user = user(userId, userName, entry);
     return CommandResult.of(user, Map.of(CONTEXT + ".User", user), IdentityTables.groupsOfUser(title, List.of(entry))
             .withNote("Added user '" + userName + "' to group '" + groupName + "'."))
-        .withChange(new Change(resource, null, entry, true));
+        .withWarnings(done.warnings());
+  }
+
+  /** The membership as it is now, or null when the user is not in the group. */
+  private static Map<String, Object> readBack(Directory dir, String groupId, String groupName, String userId) {
+    String id = existingMembership(dir, groupId, userId);
+    return id == null ? null : entry(id, groupId, groupName);
+  }
+
+  /**
+   * The membership's id if the user is in the group already, else null; also null when the look-up itself fails
+   * (a role without identitystore:GetGroupMembershipId, an emulator without it): the add then tells.
+   */
+  private static String membershipIfKnown(Directory dir, String groupId, String userId) {
+    try {
+      return existingMembership(dir, groupId, userId);
+    } catch (CommandFailedException e) {
+      return null;
+    }
   }
 
   /** The membership's id if the user is in the group already (GetGroupMembershipId), else null. */

@@ -3,11 +3,11 @@ package io.rolecall.commands.identitycenter;
 import io.rolecall.UsageException;
 import io.rolecall.command.ArgSpec;
 import io.rolecall.command.Arguments;
-import io.rolecall.command.Change;
 import io.rolecall.command.Command;
 import io.rolecall.command.CommandContext;
 import io.rolecall.command.CommandResult;
 import io.rolecall.command.CommandSpec;
+import io.rolecall.command.Write;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -69,14 +69,31 @@ public final class MembershipDelete implements Command {
     if (ctx.dryRun()) {
       return CommandResult.of(MembershipRemoval.entries(targets), Map.of(),
               MembershipRemoval.table(title + " (dry run)", null, targets, "would remove")
-                  .withNote("Dry run: would delete " + targets.size() + " memberships; nothing was written."))
-          .withChange(new Change(resource, MembershipRemoval.entries(targets), List.of(), false));
+                  .withNote("Dry run: would delete " + targets.size() + " memberships; nothing was written."));
     }
-    var removed = MembershipRemoval.remove(dir, targets, resource);
+    var removed = new ArrayList<MembershipRemoval.Target>();
+    var write = Write.of(ctx, resource, MembershipRemoval.entries(targets), List.of()).readingBackOnFailure();
+    var done = write.run(() -> removed.addAll(MembershipRemoval.remove(dir, targets, write)),
+        () -> remaining(dir, targets));
     return CommandResult.of(MembershipRemoval.entries(removed), Map.of(),
             MembershipRemoval.table(title, null, removed, "removed")
                 .withNote("Deleted " + removed.size() + " memberships."))
-        .withChange(new Change(resource, MembershipRemoval.entries(targets), List.of(), true));
+        .withWarnings(done.warnings());
+  }
+
+  /** Those of the targets that still exist (DescribeGroupMembership), as entries. */
+  private static List<Map<String, Object>> remaining(Directory dir, List<MembershipRemoval.Target> targets) {
+    var left = new ArrayList<Map<String, Object>>();
+    for (var t : targets) {
+      try {
+        dir.call("DescribeGroupMembership", () -> dir.client().describeGroupMembership(r -> r
+            .identityStoreId(dir.storeId()).membershipId(t.membershipId())));
+        left.add(t.entry());
+      } catch (Directory.NotFound e) {
+        // deleted, as asked
+      }
+    }
+    return left;
   }
 
   private static MembershipRemoval.Target describe(Directory dir, String membershipId) {

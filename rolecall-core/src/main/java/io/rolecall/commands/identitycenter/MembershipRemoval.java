@@ -4,11 +4,11 @@ import static io.rolecall.commands.identitycenter.IdentityCenterArgs.CONTEXT;
 
 import io.rolecall.CommandFailedException;
 import io.rolecall.RolecallException;
-import io.rolecall.command.Change;
+import io.rolecall.aws.LostResponses;
 import io.rolecall.command.CommandContext;
 import io.rolecall.command.CommandResult;
-import io.rolecall.command.PartialChangeException;
 import io.rolecall.command.Table;
+import io.rolecall.command.Write;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +17,8 @@ import java.util.Map;
 /**
  * Removing memberships one DeleteGroupMembership at a time, reporting each. The full list is read first (every
  * page), then deleted, so paging never runs over a listing that is shrinking. If a deletion fails, the failure says
- * which memberships were removed and which remain, and what was removed is journaled all the same.
+ * which memberships were removed and which remain, and the journal entry (failed) holds the memberships read back
+ * after it. After all deletions the user's memberships are listed again: any left is a warning.
  */
 final class MembershipRemoval {
   private MembershipRemoval() {}
@@ -46,19 +47,24 @@ final class MembershipRemoval {
       var current = entries(targets);
       return CommandResult.of(user(userId, userName, current, List.of()), Map.of(),
               table(title + " (dry run)", userName, targets, "would remove").withNote("Dry run: would remove user '"
-                  + userName + "' from " + targets.size() + " groups; nothing was written."))
-          .withChange(new Change(resource, current, List.of(), false));
+                  + userName + "' from " + targets.size() + " groups; nothing was written."));
     }
-    var removed = remove(dir, targets, resource);
+    var removed = new ArrayList<Target>();
+    var write = Write.of(ctx, resource, entries(targets), List.of()).readingBackOnFailure();
+    var done = write.run(() -> removed.addAll(remove(dir, targets, write)),
+        () -> Memberships.allOfUser(dir, userId));
     var after = user(userId, userName, List.of(), entries(removed));
     return CommandResult.of(after, Map.of(CONTEXT + ".User", after),
             table(title, userName, removed, "removed").withNote("Removed user '" + userName + "' from "
                 + removed.size() + " groups."))
-        .withChange(new Change(resource, entries(targets), List.of(), true));
+        .withWarnings(done.warnings());
   }
 
-  /** Deletes every target, in order; on a failure, throws what was and was not removed. */
-  static List<Target> remove(Directory dir, List<Target> targets, String resource) {
+  /**
+   * Deletes every target, in order; on a failure, throws what was and was not removed. A deletion retried after a
+   * lost response that meets "not found" was this run's own: it counts as removed, with a note on {@code write}.
+   */
+  static List<Target> remove(Directory dir, List<Target> targets, Write write) {
     var removed = new ArrayList<Target>();
     for (int i = 0; i < targets.size(); i++) {
       Target t = targets.get(i);
@@ -66,15 +72,17 @@ final class MembershipRemoval {
         dir.call("DeleteGroupMembership", () -> dir.client().deleteGroupMembership(r -> r
             .identityStoreId(dir.storeId()).membershipId(t.membershipId())));
       } catch (RolecallException e) {
-        var remaining = targets.subList(i, targets.size());
-        String message = "removed " + removed.size() + " of " + targets.size() + " memberships"
-            + (removed.isEmpty() ? "" : " (" + labels(removed) + ")") + ", then failed on " + t.label() + ": "
-            + withoutFinalPeriod(e.getMessage()) + "; still in place (" + remaining.size() + "): " + labels(remaining);
-        if (removed.isEmpty()) {
-          throw new CommandFailedException(message, e);
+        if (Directory.isNotFound(e) && LostResponses.preceded(e)) {
+          write.note("a response was lost when deleting " + t.label() + "; its retry found the membership gone, so"
+              + " this run removed it");
+          removed.add(t);
+          continue;
         }
-        throw new PartialChangeException(message,
-            new Change(resource, entries(targets), entries(remaining), true), e);
+        var remaining = targets.subList(i, targets.size());
+        throw new CommandFailedException("removed " + removed.size() + " of " + targets.size() + " memberships"
+            + (removed.isEmpty() ? "" : " (" + labels(removed) + ")") + ", then failed on " + t.label() + ": "
+            + withoutFinalPeriod(e.getMessage()) + "; still in place (" + remaining.size() + "): " + labels(remaining),
+            e);
       }
       removed.add(t);
     }

@@ -4,11 +4,11 @@ import static io.rolecall.commands.identitycenter.IdentityCenterArgs.CONTEXT;
 
 import io.rolecall.CommandFailedException;
 import io.rolecall.command.ArgSpec;
-import io.rolecall.command.Change;
 import io.rolecall.command.Command;
 import io.rolecall.command.CommandContext;
 import io.rolecall.command.CommandResult;
 import io.rolecall.command.CommandSpec;
+import io.rolecall.command.Write;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +18,9 @@ import software.amazon.awssdk.services.identitystore.model.Email;
 /**
  * aws-iam-identitycenter-create-user. Identity Center requires a user name, given and family names, a display name
  * and (unique) email address, so all five are required here: refused before any call rather than by the service.
- * A dry run checks that the user name and email address are free and shows the user it would create.
+ * A dry run checks that the user name and email address are free and shows the user it would create. After the
+ * create the user is read back: that is what is shown and journaled. If the create's response was lost and its
+ * retry met "Duplicate UserName", the user read back decides whether this run created it.
  */
 public final class UserCreate implements Command {
   private static final CommandSpec SPEC = UserOutputs.add(IdentityCenterArgs.command(
@@ -36,7 +38,8 @@ public final class UserCreate implements Command {
       .arg(IdentityCenterArgs.text("title", "The user's title."))
       .arg(IdentityCenterArgs.IDENTITY_STORE_ID)
       .mutating())
-      .permissions("identitystore:CreateUser", "identitystore:GetUserId", "sso:ListInstances")
+      .permissions("identitystore:CreateUser", "identitystore:GetUserId", "identitystore:DescribeUser",
+          "sso:ListInstances")
       .build();
 
   @Override
@@ -78,17 +81,28 @@ public final class UserCreate implements Command {
       var table = IdentityTables.users("AWS IAM Identity Center user (dry run)", List.of(user))
           .withNote("Dry run: would create user '" + userName + "' in identity store " + dir.storeId()
               + "; nothing was written.");
-      return CommandResult.of(user, Map.of(), table).withChange(new Change(resource, null, user, false));
+      return CommandResult.of(user, Map.of(), table);
     }
 
-    String userId = dir.call("CreateUser", () -> dir.client().createUser(request(ctx, dir.storeId())).userId());
-    var created = new LinkedHashMap<String, Object>();
-    created.put("UserId", userId);
-    created.putAll(user);
-    created.put("IdentityStoreId", dir.storeId());
+    String[] userId = {null};
+    var done = Write.of(ctx, resource, null, user).ignoring(ASSIGNED).settlingRetried(Directory::isConflict)
+        .run(() -> userId[0] = dir.call("CreateUser", () -> dir.client().createUser(request(ctx, dir.storeId()))
+            .userId()), () -> dir.findUserId(userName).map(dir::userOrNull).orElse(null));
+    Map<String, Object> created = done.readBack() ? done.afterMap() : asked(userId[0], user, dir.storeId());
     var table = IdentityTables.users("AWS IAM Identity Center user created", List.of(created));
-    return CommandResult.of(created, Map.of(CONTEXT + ".User", created), table)
-        .withChange(new Change(resource, null, created, true));
+    return CommandResult.of(created, Map.of(CONTEXT + ".User", created), table).withWarnings(done.warnings());
+  }
+
+  /** What the service assigns, absent from what was asked: not compared when a user is read back. */
+  static final String[] ASSIGNED = {"UserId", "IdentityStoreId"};
+
+  /** The user as asked for, with the id CreateUser gave: shown when it could not be read back. */
+  private static Map<String, Object> asked(String userId, Map<String, Object> user, String storeId) {
+    var m = new LinkedHashMap<String, Object>();
+    m.put("UserId", userId);
+    m.putAll(user);
+    m.put("IdentityStoreId", storeId);
+    return m;
   }
 
   private static CreateUserRequest request(CommandContext ctx, String storeId) {

@@ -5,11 +5,11 @@ import static io.rolecall.commands.identitycenter.IdentityCenterArgs.CONTEXT;
 import io.rolecall.CommandFailedException;
 import io.rolecall.command.ArgSpec;
 import io.rolecall.command.Arguments;
-import io.rolecall.command.Change;
 import io.rolecall.command.Command;
 import io.rolecall.command.CommandContext;
 import io.rolecall.command.CommandResult;
 import io.rolecall.command.CommandSpec;
+import io.rolecall.command.Write;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +19,8 @@ import software.amazon.awssdk.services.identitystore.model.AttributeOperation;
 
 /**
  * aws-iam-identitycenter-update-user: changes the attributes given, leaves the others as they are (UpdateUser's
- * attribute operations), and shows the user before and after. A dry run shows the operations it would send.
+ * attribute operations), and shows the user as read back after the update. A dry run shows the operations it would
+ * send.
  */
 public final class UserUpdate implements Command {
   /** Argument name, the attribute path UpdateUser takes for it. */
@@ -72,16 +73,41 @@ public final class UserUpdate implements Command {
       var contents = new LinkedHashMap<String, Object>();
       contents.put("User", before);
       contents.put("Operations", planned);
-      return CommandResult.of(contents, Map.of(), table)
-          .withChange(new Change(resource, before, planned, false));
+      return CommandResult.of(contents, Map.of(), table);
     }
 
-    dir.call("UpdateUser", () -> dir.client().updateUser(r -> r.identityStoreId(dir.storeId()).userId(userId)
-        .operations(operations)));
-    var after = Identities.user(dir.describeUser(userId));
+    var done = Write.of(ctx, resource, before, requested(before, operations)).ignoring(UserCreate.ASSIGNED)
+        .run(() -> dir.call("UpdateUser", () -> dir.client().updateUser(r -> r.identityStoreId(dir.storeId())
+            .userId(userId).operations(operations))), () -> dir.userOrNull(userId));
+    Map<String, Object> after = done.readBack() ? done.afterMap() : before;
     return CommandResult.of(after, Map.of(CONTEXT + ".User", after),
             IdentityTables.users("AWS IAM Identity Center user updated", List.of(after)))
-        .withChange(new Change(resource, before, after, true));
+        .withWarnings(done.warnings());
+  }
+
+  /** The user as it should be after the operations: the current entry with each attribute given laid over it. */
+  private static Map<String, Object> requested(Map<String, Object> current, List<AttributeOperation> ops) {
+    var user = new LinkedHashMap<String, Object>(current);
+    for (var op : ops) {
+      String path = op.attributePath();
+      switch (path) {
+        case "name.familyName", "name.givenName" -> {
+          @SuppressWarnings("unchecked")
+          var name = new LinkedHashMap<String, Object>((Map<String, Object>) user.getOrDefault("Name", Map.of()));
+          name.put(path.equals("name.familyName") ? "FamilyName" : "GivenName", op.attributeValue().asString());
+          user.put("Name", name);
+        }
+        case "emails" -> {
+          var email = op.attributeValue().asList().getFirst().asMap();
+          var entry = new LinkedHashMap<String, Object>();
+          entry.put("Value", email.get("value").asString());
+          entry.put("Primary", email.get("primary").asBoolean());
+          user.put("Emails", List.of(entry));
+        }
+        default -> user.put(Character.toUpperCase(path.charAt(0)) + path.substring(1), op.attributeValue().asString());
+      }
+    }
+    return user;
   }
 
   private static String[] changeArgs() {

@@ -2,12 +2,12 @@ package io.rolecall.commands.remediation;
 
 import io.rolecall.aws.AwsErrors;
 import io.rolecall.command.ArgSpec;
-import io.rolecall.command.Change;
 import io.rolecall.command.Command;
 import io.rolecall.command.CommandContext;
 import io.rolecall.command.CommandResult;
 import io.rolecall.command.CommandSpec;
 import io.rolecall.command.Table;
+import io.rolecall.command.Write;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,8 +19,8 @@ import software.amazon.awssdk.services.ec2.model.InstanceMetadataOptionsResponse
 
 /**
  * aws-ec2-instance-metadata-options-modify: reads the instance's metadata options, lays the ones
- * given over them and writes the result, reporting before and after (typically: http_tokens=required
- * to enforce IMDSv2).
+ * given over them and writes the result, reporting before and after as read back with DescribeInstances
+ * (typically: http_tokens=required to enforce IMDSv2).
  */
 public final class InstanceMetadataOptionsModify implements Command {
   static final String CONTEXT = "AWS.EC2.Instances";
@@ -62,33 +62,35 @@ public final class InstanceMetadataOptionsModify implements Command {
     String id = args.string("instance_id");
     String where = " in account " + ctx.accountId() + " (" + ctx.region() + ")";
     Ec2Client ec2 = ctx.session().ec2();
-    Instance instance;
-    try {
-      instance = ec2.describeInstances(r -> r.instanceIds(id)).reservations().stream()
-          .flatMap(r -> r.instances().stream()).findFirst()
-          .orElseThrow(() -> new io.rolecall.CommandFailedException("instance " + id + " not found" + where));
-    } catch (SdkException e) {
-      throw AwsErrors.callFailed("ec2:DescribeInstances for " + id + where, e);
-    }
+    Instance instance = describe(ec2, id, where);
     var before = toMap(instance.metadataOptions());
-    var after = new LinkedHashMap<>(before);
+    var requested = new LinkedHashMap<>(before);
     if (args.has("http_tokens")) {
-      after.put("HttpTokens", args.string("http_tokens"));
+      requested.put("HttpTokens", args.string("http_tokens"));
     }
     if (args.has("http_endpoint")) {
-      after.put("HttpEndpoint", args.string("http_endpoint"));
+      requested.put("HttpEndpoint", args.string("http_endpoint"));
     }
     if (args.has("http_put_response_hop_limit")) {
-      after.put("HttpPutResponseHopLimit", Math.toIntExact(args.integer("http_put_response_hop_limit")));
+      requested.put("HttpPutResponseHopLimit", Math.toIntExact(args.integer("http_put_response_hop_limit")));
     }
-    boolean changed = !after.equals(before);
-    String state = instance.metadataOptions() == null ? null : instance.metadataOptions().stateAsString();
+    boolean changed = !requested.equals(before);
+    String[] state = {instance.metadataOptions() == null ? null : instance.metadataOptions().stateAsString()};
+    Map<String, Object> after = requested;
+    List<String> warnings = List.of();
     if (changed && !ctx.dryRun()) {
-      state = modify(ec2, id, after, where);
+      String arn = "arn:aws:ec2:" + ctx.region() + ":" + ctx.accountId() + ":instance/" + id;
+      var done = Write.of(ctx, arn, before, requested).run(() -> modify(ec2, id, requested, where), () -> {
+        var options = describe(ec2, id, where).metadataOptions();
+        state[0] = options == null ? null : options.stateAsString();
+        return toMap(options);
+      });
+      after = done.readBack() ? done.afterMap() : requested;
+      warnings = done.warnings();
     }
 
     var options = new LinkedHashMap<String, Object>(after);
-    options.put("State", state);
+    options.put("State", state[0]);
     var contents = Changes.contents(ctx.accountId(), ctx.region(), ctx.dryRun(), changed);
     contents.put("InstanceId", id);
     contents.put("Before", before);
@@ -107,23 +109,29 @@ public final class InstanceMetadataOptionsModify implements Command {
     row.add(Changes.result(ctx.dryRun(), changed));
     var table = new Table(Changes.title("AWS EC2 instance metadata options", ctx.dryRun()), columns, List.of(), null)
         .row(row.toArray());
-    var result = CommandResult.of(contents, ctx.dryRun() ? Map.of() : Map.of(CONTEXT, entry), table);
-    String arn = "arn:aws:ec2:" + ctx.region() + ":" + ctx.accountId() + ":instance/" + id;
-    return changed ? result.withChange(new Change(arn, before, after, !ctx.dryRun())) : result;
+    return CommandResult.of(contents, ctx.dryRun() ? Map.of() : Map.of(CONTEXT, entry), table).withWarnings(warnings);
+  }
+
+  private static Instance describe(Ec2Client ec2, String id, String where) {
+    try {
+      return ec2.describeInstances(r -> r.instanceIds(id)).reservations().stream()
+          .flatMap(r -> r.instances().stream()).findFirst()
+          .orElseThrow(() -> new io.rolecall.CommandFailedException("instance " + id + " not found" + where));
+    } catch (SdkException e) {
+      throw AwsErrors.callFailed("ec2:DescribeInstances for " + id + where, e);
+    }
   }
 
   /**
    * Sends all three options, not only the ones given: EC2 keeps options not sent, but some
    * emulators (moto) reset them, and sending the current values is harmless to EC2.
-   * Returns the state EC2 reports (pending until applied).
    */
-  private static String modify(Ec2Client ec2, String id, Map<String, Object> options, String where) {
+  private static void modify(Ec2Client ec2, String id, Map<String, Object> options, String where) {
     try {
-      return ec2.modifyInstanceMetadataOptions(r -> r.instanceId(id)
-              .httpTokens((String) options.get("HttpTokens"))
-              .httpEndpoint((String) options.get("HttpEndpoint"))
-              .httpPutResponseHopLimit((Integer) options.get("HttpPutResponseHopLimit")))
-          .instanceMetadataOptions().stateAsString();
+      ec2.modifyInstanceMetadataOptions(r -> r.instanceId(id)
+          .httpTokens((String) options.get("HttpTokens"))
+          .httpEndpoint((String) options.get("HttpEndpoint"))
+          .httpPutResponseHopLimit((Integer) options.get("HttpPutResponseHopLimit")));
     } catch (SdkException e) {
       throw AwsErrors.callFailed("ec2:ModifyInstanceMetadataOptions for " + id + where, e);
     }

@@ -2,11 +2,11 @@ package io.rolecall.commands.remediation;
 
 import io.rolecall.aws.AwsErrors;
 import io.rolecall.command.ArgSpec;
-import io.rolecall.command.Change;
 import io.rolecall.command.Command;
 import io.rolecall.command.CommandContext;
 import io.rolecall.command.CommandResult;
 import io.rolecall.command.CommandSpec;
+import io.rolecall.command.Write;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +16,9 @@ import software.amazon.awssdk.core.exception.SdkException;
 /**
  * aws-iam-account-password-policy-update: lays the fields given over the account's current password
  * policy and writes it. IAM's Update replaces the whole policy (a field not sent falls back to its
- * default), so every current field is sent again: fields not given keep their value.
+ * default), so every current field is sent again: fields not given keep their value. The policy is read back
+ * after the update: that is what the command reports and journals, and a field IAM holds otherwise than asked
+ * (ExpirePasswords, say) is a warning.
  */
 public final class PasswordPolicyUpdate implements Command {
   /** Argument name to IAM's field name. */
@@ -26,6 +28,7 @@ public final class PasswordPolicyUpdate implements Command {
   private static final List<String> NUMBERS = List.of("MinimumPasswordLength", "MaxPasswordAge", "PasswordReusePrevention");
 
   private static final CommandSpec SPEC = declare();
+  private static final String RESOURCE = "account-password-policy";
 
   private static Map<String, String> fields() {
     var m = new LinkedHashMap<String, String>();
@@ -101,14 +104,20 @@ public final class PasswordPolicyUpdate implements Command {
         sent.put(field, args.bool(arg));
       }
     });
-    var after = PasswordPolicies.afterUpdate(sent);
-    boolean changed = before == null || !after.equals(before);
+    var requested = PasswordPolicies.afterUpdate(sent);
+    boolean changed = before == null || !requested.equals(before);
+    Map<String, Object> after = requested;
+    List<String> warnings = List.of();
     if (changed && !ctx.dryRun()) {
-      try {
-        iam.updateAccountPasswordPolicy(PasswordPolicies.request(after));
-      } catch (SdkException e) {
-        throw AwsErrors.callFailed("iam:UpdateAccountPasswordPolicy in account " + account, e);
-      }
+      var done = Write.of(ctx, RESOURCE, before, requested).run(() -> {
+        try {
+          iam.updateAccountPasswordPolicy(PasswordPolicies.request(requested));
+        } catch (SdkException e) {
+          throw AwsErrors.callFailed("iam:UpdateAccountPasswordPolicy in account " + account, e);
+        }
+      }, () -> read(iam, account));
+      after = done.afterMap();
+      warnings = done.warnings();
     }
 
     var contents = Changes.contents(account, ctx.region(), ctx.dryRun(), changed);
@@ -124,7 +133,16 @@ public final class PasswordPolicyUpdate implements Command {
         columns, List.of(), null).row(row.toArray());
     Map<String, Object> context = ctx.dryRun() ? Map.of()
         : Map.of(PasswordPolicies.CONTEXT, PasswordPolicies.contextEntry(account, after));
-    var result = CommandResult.of(contents, context, table);
-    return changed ? result.withChange(new Change("account-password-policy", before, after, !ctx.dryRun())) : result;
+    return CommandResult.of(contents, context, table).withWarnings(warnings);
+  }
+
+  /** The policy as IAM holds it now, or null when there is none. */
+  private static Map<String, Object> read(software.amazon.awssdk.services.iam.IamClient iam, String account) {
+    try {
+      var current = PasswordPolicies.current(iam);
+      return current == null ? null : PasswordPolicies.toMap(current);
+    } catch (SdkException e) {
+      throw AwsErrors.callFailed("iam:GetAccountPasswordPolicy in account " + account + " (reading the update back)", e);
+    }
   }
 }

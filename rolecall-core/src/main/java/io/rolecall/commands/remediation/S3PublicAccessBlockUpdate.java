@@ -2,12 +2,12 @@ package io.rolecall.commands.remediation;
 
 import io.rolecall.aws.AwsErrors;
 import io.rolecall.command.ArgSpec;
-import io.rolecall.command.Change;
 import io.rolecall.command.Command;
 import io.rolecall.command.CommandContext;
 import io.rolecall.command.CommandResult;
 import io.rolecall.command.CommandSpec;
 import io.rolecall.command.Table;
+import io.rolecall.command.Write;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.s3.model.PublicAccessBlockConfiguration;
 /**
  * aws-s3-public-access-block-update: lays the flags given over the bucket's current public access
  * block and writes the result. S3's Put replaces the whole block, so the current one is read first:
- * flags not given keep their value.
+ * flags not given keep their value. The block is read back after the write: that is what is reported.
  */
 public final class S3PublicAccessBlockUpdate implements Command {
   static final String CONTEXT = "AWS.S3.PublicAccessBlock";
@@ -83,15 +83,23 @@ public final class S3PublicAccessBlockUpdate implements Command {
     S3Client s3 = ctx.session().s3();
     var current = read(s3, bucket, account);
     Map<String, Object> before = current == null ? allFalse() : toMap(current);
-    var after = new LinkedHashMap<>(before);
+    var requested = new LinkedHashMap<>(before);
     FLAGS.forEach((arg, field) -> {
       if (args.has(arg)) {
-        after.put(field, args.bool(arg));
+        requested.put(field, args.bool(arg));
       }
     });
-    boolean changed = !after.equals(before);
+    boolean changed = !requested.equals(before);
+    Map<String, Object> after = requested;
+    List<String> warnings = List.of();
     if (changed && !ctx.dryRun()) {
-      write(s3, bucket, account, after);
+      var done = Write.of(ctx, "arn:aws:s3:::" + bucket, before, requested)
+          .run(() -> write(s3, bucket, account, requested), () -> {
+            var now = read(s3, bucket, account);
+            return now == null ? allFalse() : toMap(now);
+          });
+      after = done.readBack() ? done.afterMap() : requested;
+      warnings = done.warnings();
     }
 
     var contents = Changes.contents(account, ctx.region(), ctx.dryRun(), changed);
@@ -113,8 +121,7 @@ public final class S3PublicAccessBlockUpdate implements Command {
     columns.add("Result");
     var table = new Table(Changes.title("AWS S3 public access block", ctx.dryRun()), columns, List.of(), null)
         .row(row.toArray());
-    var result = CommandResult.of(contents, ctx.dryRun() ? Map.of() : Map.of(CONTEXT, entry), table);
-    return changed ? result.withChange(new Change("arn:aws:s3:::" + bucket, before, after, !ctx.dryRun())) : result;
+    return CommandResult.of(contents, ctx.dryRun() ? Map.of() : Map.of(CONTEXT, entry), table).withWarnings(warnings);
   }
 
   /** The bucket's block, or null when it has none (S3 answers NoSuchPublicAccessBlockConfiguration). */

@@ -42,7 +42,7 @@ class InstanceMetadataOptionsModifyTest {
     var entry = (Map<String, Object>) e.context().get("AWS.EC2.Instances");
     assertThat(entry).containsEntry("InstanceId", id).containsEntry("Region", "eu-west-1")
         .containsEntry("MetadataOptions", Map.of("HttpTokens", "required", "HttpEndpoint", "enabled",
-            "HttpPutResponseHopLimit", 2, "State", "pending"))
+            "HttpPutResponseHopLimit", 2, "State", "applied"))
         .containsEntry("MetadataOptionsBefore", Map.of("HttpTokens", "optional", "HttpEndpoint", "enabled",
             "HttpPutResponseHopLimit", 2));
     assertThat(e.table().rows().getFirst()).containsExactly(ACCOUNT, "eu-west-1", id, "optional → required",

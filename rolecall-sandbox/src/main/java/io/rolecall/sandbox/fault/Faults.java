@@ -15,13 +15,20 @@ import java.util.concurrent.atomic.AtomicInteger;
  * sb.faults().on("iam").account("222222222222").serverError(1);
  * sb.faults().on("*").dropConnection(1);                        // next request of any kind: socket closed
  * sb.faults().on("identitystore").action("DeleteGroupMembership").after(3).serverError(1); // the 4th one fails
+ * sb.faults().on("identitystore").action("CreateUser").dropResponse(1); // user created, client never told
+ * sb.faults().on("iam").action("UpdateAccountPasswordPolicy").thenAlter(() -> iam.setPasswordPolicy(p));
  * sb.faults().clear();
  * }</pre>
  * Faults are checked after authentication, so only requests that reach a handler are hit (and logged as such).
+ * {@code dropResponse} and {@code thenAlter} act after the request was handled, and only if it succeeded.
  */
 public final class Faults {
   private volatile Duration latency = Duration.ZERO;
   private final List<Rule> rules = new CopyOnWriteArrayList<>();
+  private final List<AfterRule> afterRules = new CopyOnWriteArrayList<>();
+
+  /** A rule applied once a request was handled: drop its response (alteration null), or alter the state first. */
+  private record AfterRule(Rule match, Runnable alteration) {}
 
   private record Rule(String service, String action, String account, FaultKind kind, AtomicInteger skip,
                       AtomicInteger remaining) {
@@ -56,11 +63,32 @@ public final class Faults {
   public void clear() {
     latency = Duration.ZERO;
     rules.clear();
+    afterRules.clear();
   }
 
   /** Armed hits not yet consumed. */
   public int pending() {
-    return rules.stream().mapToInt(r -> r.remaining().get()).sum();
+    return rules.stream().mapToInt(r -> r.remaining().get()).sum()
+        + afterRules.stream().mapToInt(r -> r.match().remaining().get()).sum();
+  }
+
+  /**
+   * For the server, once a request was handled successfully: runs the alteration armed for it, if any, and says
+   * whether its response must be dropped. Consumes one hit of each matching rule.
+   */
+  public boolean afterHandling(String service, String action, String account) {
+    boolean drop = false;
+    for (AfterRule rule : afterRules) {
+      if (rule.match().matches(service, action, account) && rule.match().take()) {
+        if (rule.match().remaining().get() == 0) afterRules.remove(rule);
+        if (rule.alteration() == null) {
+          drop = true;
+        } else {
+          rule.alteration().run();
+        }
+      }
+    }
+    return drop;
   }
 
   /** For the server: the fault to apply to this request, if any, consuming one hit of the first matching rule. */
@@ -122,6 +150,30 @@ public final class Faults {
     /** Closes the connection without a response; clients see an I/O error. */
     public Faults dropConnection(int times) {
       return arm(FaultKind.DROP_CONNECTION, times);
+    }
+
+    /**
+     * Handles the request (its change is made), then closes the connection without the response: the client sees
+     * an I/O error and, if it retries, meets the change its first attempt made.
+     */
+    public Faults dropResponse(int times) {
+      return armAfter(null, times);
+    }
+
+    /**
+     * Handles the request, then runs {@code alteration} before the response goes out: AWS keeping something other
+     * than it was sent (a value it normalises, a policy that overrides it, another writer), so a read right after
+     * sees the altered state. Once.
+     */
+    public Faults thenAlter(Runnable alteration) {
+      return armAfter(Objects.requireNonNull(alteration), 1);
+    }
+
+    private Faults armAfter(Runnable alteration, int times) {
+      if (times < 1) throw new IllegalArgumentException("times must be at least 1: " + times);
+      afterRules.add(new AfterRule(new Rule(service, action, account, null, new AtomicInteger(skip),
+          new AtomicInteger(times)), alteration));
+      return Faults.this;
     }
 
     private Faults arm(FaultKind kind, int times) {

@@ -31,7 +31,8 @@ import java.util.concurrent.Executors;
  * {@code Expect: 100-continue} and chunked request bodies itself.
  *
  * <p>Pipeline: read the whole body; wait the injected latency; IMDS if unsigned under /latest/; else read the SigV4
- * scope, route by signing name, name the operation, authenticate, apply an armed fault, log the call, handle.
+ * scope, route by signing name, name the operation, authenticate, apply an armed fault, log the call, handle, then
+ * apply an armed after-handling fault (a dropped response, an altered state).
  */
 public final class SandboxServer implements AutoCloseable {
   static {
@@ -123,7 +124,9 @@ public final class SandboxServer implements AutoCloseable {
       calls.record(account, service.name(), action, fault == FaultKind.THROTTLE);
       if (fault == FaultKind.DROP_CONNECTION) throw new DropConnection();
       if (fault != null) throw protocol.injected(fault);
-      return service.handle(new Call(request, service, action, caller, world, authorizer, requestId));
+      var reply = service.handle(new Call(request, service, action, caller, world, authorizer, requestId));
+      if (faults.afterHandling(service.name(), action, account)) throw new DropConnection();
+      return reply;
     } catch (AuthFailure f) {
       return protocol.error(protocol.authFailure(f.kind()), requestId);
     } catch (AwsException e) {

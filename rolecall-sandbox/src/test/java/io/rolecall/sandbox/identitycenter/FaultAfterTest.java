@@ -10,7 +10,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.identitystore.model.IdentitystoreException;
 
-/** Faults armed with after(n) let n matching requests through first: a failure in the middle of a sequence. */
+/**
+ * Faults armed with after(n) let n matching requests through first: a failure in the middle of a sequence. Faults
+ * that act after handling: a response dropped once the change is made, a state altered before the answer.
+ */
 class FaultAfterTest {
   final Sandbox sb = Sandbox.start();
   final AccessKey ops = sb.account("111111111111").iam().createUserWithAccessKey("ops");
@@ -40,6 +43,39 @@ class FaultAfterTest {
     }
     assertThat(store.membershipsOfUser(ann.userId())).extracting(StoreMembership::membershipId)
         .containsExactly(memberships.get(2).membershipId());
+    assertThat(sb.faults().pending()).isZero();
+  }
+
+  @Test
+  void aDroppedResponseLeavesTheChangeMadeAndTheClientUninformed() {
+    var store = sb.account("111111111111").identityCenter().createInstance();
+    sb.faults().on("identitystore").action("CreateUser").dropResponse(1);
+    try (var ids = IdentityCenterClients.identityStore(sb, ops)) {
+      assertThatThrownBy(() -> ids.createUser(r -> r.identityStoreId(store.id()).userName("bob").displayName("Bob Ray")
+          .name(n -> n.givenName("Bob").familyName("Ray"))))
+          .isInstanceOf(software.amazon.awssdk.core.exception.SdkClientException.class);
+      // The retry a client would make meets the user its first attempt created.
+      assertThatThrownBy(() -> ids.createUser(r -> r.identityStoreId(store.id()).userName("bob").displayName("Bob Ray")
+          .name(n -> n.givenName("Bob").familyName("Ray"))))
+          .isInstanceOf(software.amazon.awssdk.services.identitystore.model.ConflictException.class);
+    }
+    assertThat(store.users()).extracting(u -> u.userName()).containsExactly("bob");
+    assertThat(sb.faults().pending()).isZero();
+  }
+
+  @Test
+  void anAlterationRunsAfterTheCallAndBeforeItsAnswer() {
+    var store = sb.account("111111111111").identityCenter().createInstance();
+    var group = store.createGroup("Engineers", "builds");
+    sb.faults().on("identitystore").action("UpdateGroup").thenAlter(() -> store.updateGroup(group.groupId(),
+        io.rolecall.sandbox.protocol.Json.MAPPER.createArrayNode().add(io.rolecall.sandbox.protocol.Json.MAPPER
+            .createObjectNode().put("AttributePath", "description").put("AttributeValue", "kept"))));
+    try (var ids = IdentityCenterClients.identityStore(sb, ops)) {
+      ids.updateGroup(r -> r.identityStoreId(store.id()).groupId(group.groupId()).operations(o -> o
+          .attributePath("description").attributeValue(software.amazon.awssdk.core.document.Document.fromString("new"))));
+      assertThat(ids.describeGroup(r -> r.identityStoreId(store.id()).groupId(group.groupId())).description())
+          .isEqualTo("kept");
+    }
     assertThat(sb.faults().pending()).isZero();
   }
 }

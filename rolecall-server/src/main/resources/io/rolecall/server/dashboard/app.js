@@ -85,8 +85,10 @@ async function refresh() {
     users.items.concat(roles.items).map((i) => [i.kind, i.accountId, i.UserName || i.RoleName || String(i.id).split('/').pop(), i.id]));
 
   const audit = await api('GET', '/v1/audit?limit=50');
-  table('audit', ['Time', 'Actor', 'Account', 'Command', 'Resource', 'After'],
-    audit.entries.map((e) => [e.Time, e.Actor, e.AccountId, e.Command, e.Resource, JSON.stringify(e.After)]));
+  // After is the state read back; until an outcome is recorded (or if it never was) only the state asked for is known.
+  table('audit', ['Time', 'Actor', 'Account', 'Command', 'Resource', 'Outcome', 'After'],
+    audit.entries.map((e) => [e.Time, e.Actor, e.AccountId, e.Command, e.Resource, e.Outcome,
+      JSON.stringify(e.After === null ? e.Requested : e.After)]));
 }
 
 async function watchJob(id) {

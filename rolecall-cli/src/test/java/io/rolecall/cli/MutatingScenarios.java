@@ -1,0 +1,126 @@
+package io.rolecall.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.rolecall.commands.Commands;
+import io.rolecall.sandbox.protocol.Json;
+import io.rolecall.sandbox.service.ec2.LaunchSpec;
+import io.rolecall.sandbox.service.iam.PasswordPolicy;
+import io.rolecall.sandbox.service.identitystore.IdentityStore;
+import io.rolecall.sandbox.service.s3.PublicAccessBlock;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/**
+ * One scenario per mutating command, set up in a {@link SandboxEngine}'s sandbox: arguments that change something,
+ * the state the command acts on (read straight from the sandbox, to tell whether AWS changed), what the identity
+ * and the action of its write call are (for faults), and how AWS could end up holding something other than asked
+ * (null where a read-back cannot tell: a deleted resource has nothing left to alter).
+ */
+record MutatingScenarios(String command, List<String> args, Supplier<Object> state, String service, String action,
+    Runnable alteration) {
+
+  static final String ACCOUNT = SandboxEngine.TRUSTING.getFirst();
+  static final String STORE_ID = "d-1234567890";
+
+  /** The names of every mutating command: the scenarios must cover each, so a new one cannot skip these tests. */
+  static List<String> commands() {
+    return Commands.registry().specs().stream().filter(s -> s.mutating()).map(s -> s.name()).toList();
+  }
+
+  /** The scenario of {@code command}, its state set up in {@code e}'s sandbox. */
+  static MutatingScenarios of(String command, SandboxEngine e) {
+    var iam = e.sb.account(ACCOUNT).iam();
+    var ic = identityCenter(e);
+    var ann = ic.userBy("userName", "ann").orElseThrow();
+    var engineers = ic.groupByDisplayName("Engineers").orElseThrow();
+    Supplier<Object> directory = () -> directory(ic);
+    return switch (command.replace("aws-iam-identitycenter-", "ic:")) {
+      case "aws-iam-account-password-policy-update" -> {
+        iam.setPasswordPolicy(new PasswordPolicy(8, false, true, false, false, true, 0, 0, false));
+        yield new MutatingScenarios(command, List.of("account_id=" + ACCOUNT, "minimum_password_length=14",
+            "max_password_age=90"), iam::passwordPolicy, "iam", "UpdateAccountPasswordPolicy",
+            // ExpirePasswords follows MaxPasswordAge; a service that kept no maximum age keeps it false.
+            () -> iam.setPasswordPolicy(new PasswordPolicy(14, false, true, false, false, true, 0, 0, false)));
+      }
+      case "aws-s3-public-access-block-update" -> {
+        var s3 = e.sb.account(ACCOUNT).s3();
+        s3.createBucket("logs-222");
+        s3.setPublicAccessBlock("logs-222", PublicAccessBlock.ALL_FALSE);
+        yield new MutatingScenarios(command, List.of("account_id=" + ACCOUNT, "bucket=logs-222",
+            "block_public_acls=true"), () -> s3.publicAccessBlock("logs-222"), "s3", "PutPublicAccessBlock",
+            () -> s3.setPublicAccessBlock("logs-222", PublicAccessBlock.ALL_FALSE));
+      }
+      case "aws-ec2-instance-metadata-options-modify" -> {
+        var ec2 = e.sb.account(ACCOUNT).ec2("us-east-1");
+        String id = ec2.launchInstance(LaunchSpec.instance().tag("Name", "web"));
+        yield new MutatingScenarios(command, List.of("account_id=" + ACCOUNT, "instance_id=" + id,
+            "http_tokens=required"), () -> ec2.requireInstance(id).metadataOptions(), "ec2",
+            "ModifyInstanceMetadataOptions", () -> ec2.updateMetadataOptions(id, o -> o.withHttpTokens("optional")));
+      }
+      case "ic:create-user" -> new MutatingScenarios(command, List.of("userName=bob", "familyName=Ray",
+          "givenName=Bob", "userEmailAddress=bob@example.com", "displayName=Bob Ray"), directory, "identitystore",
+          "CreateUser", () -> ic.updateUser(ic.userBy("userName", "bob").orElseThrow().userId(),
+              operation("displayName", "Robert Ray")));
+      case "ic:update-user" -> new MutatingScenarios(command, List.of("userName=ann", "displayName=Ann Smith"),
+          directory, "identitystore", "UpdateUser", () -> ic.updateUser(ann.userId(),
+              operation("displayName", "Ann Other")));
+      case "ic:delete-user" -> new MutatingScenarios(command, List.of("userName=zed"), directory, "identitystore",
+          "DeleteUser", null);
+      case "ic:create-group" -> new MutatingScenarios(command, List.of("displayName=Auditors",
+          "description=Read-only reviewers"), directory, "identitystore", "CreateGroup",
+          () -> ic.updateGroup(ic.groupByDisplayName("Auditors").orElseThrow().groupId(),
+              operation("description", "Anyone")));
+      case "ic:update-group" -> new MutatingScenarios(command, List.of("displayName=Engineers",
+          "description=People who build and run"), directory, "identitystore", "UpdateGroup",
+          () -> ic.updateGroup(engineers.groupId(), operation("description", "kept")));
+      case "ic:delete-group" -> new MutatingScenarios(command, List.of("groupName=On-call"), directory,
+          "identitystore", "DeleteGroup", null);
+      case "ic:add-user-to-group" -> new MutatingScenarios(command, List.of("userName=ann", "groupName=Readers"),
+          directory, "identitystore", "CreateGroupMembership", () -> ic.deleteMembership(ic.membership(
+              ic.groupByDisplayName("Readers").orElseThrow().groupId(), ann.userId()).orElseThrow().membershipId()));
+      case "ic:delete-group-membership" -> new MutatingScenarios(command, List.of("membershipId="
+          + ic.membership(engineers.groupId(), ann.userId()).orElseThrow().membershipId()), directory,
+          "identitystore", "DeleteGroupMembership", null);
+      case "ic:remove-user-from-all-groups" -> new MutatingScenarios(command, List.of("userName=carl"), directory,
+          "identitystore", "DeleteGroupMembership", () -> ic.addMember(ic.groupByDisplayName("Readers").orElseThrow(),
+              ic.userBy("userName", "carl").orElseThrow()));
+      default -> throw new AssertionError("no scenario for the mutating command " + command + ": add one here");
+    };
+  }
+
+  /**
+   * An Identity Center instance in the management account (where the engine's user is, the identity these
+   * commands run as): users ann, carl and zed; groups Engineers (ann and carl in it), On-call (carl), Readers.
+   */
+  private static IdentityStore identityCenter(SandboxEngine e) {
+    var account = e.sb.account(SandboxEngine.MANAGEMENT);
+    var store = account.identityCenter().createInstance("us-east-1", STORE_ID);
+    var ann = store.createUser("ann", "Ann", "Lee", "Ann Lee", "ann@example.com");
+    var carl = store.createUser("carl", "Carl", "Day", "Carl Day", "carl@example.com");
+    store.createUser("zed", "Zed", "Ox", "Zed Ox", "zed@example.com");
+    var engineers = store.createGroup("Engineers", "People who build");
+    var oncall = store.createGroup("On-call", null);
+    store.createGroup("Readers", null);
+    store.addMember(engineers, ann);
+    store.addMember(engineers, carl);
+    store.addMember(oncall, carl);
+    return store;
+  }
+
+  /** Everything the identity store holds, comparable before and after. */
+  private static Object directory(IdentityStore ic) {
+    var state = new TreeMap<String, Object>();
+    ic.users().forEach(u -> state.put("user " + u.userName(), u.attributes().toString()));
+    ic.groups().forEach(g -> state.put("group " + g.displayName(), g.toString()));
+    ic.groups().forEach(g -> ic.membershipsOfGroup(g.groupId()).forEach(m -> state.put("member " + g.displayName()
+        + " " + m.userId(), m.membershipId())));
+    return Map.copyOf(state);
+  }
+
+  private static ArrayNode operation(String path, String value) {
+    return Json.MAPPER.createArrayNode().add(Json.MAPPER.createObjectNode().put("AttributePath", path)
+        .put("AttributeValue", value));
+  }
+}
