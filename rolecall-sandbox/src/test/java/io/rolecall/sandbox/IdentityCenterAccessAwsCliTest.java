@@ -114,8 +114,10 @@ class IdentityCenterAccessAwsCliTest {
     org.policies().attach(denyLeave.id(), "222222222222");
     var policies = aws(ops, "organizations", "list-policies-for-target", "--target-id", "222222222222", "--filter",
         "SERVICE_CONTROL_POLICY").json().get("Policies");
-    assertThat(policies).extracting(p -> p.get("Name").asText()).containsExactly("FullAWSAccess", "DenyLeave");
-    assertThat(policies.get(0).get("AwsManaged").asBoolean()).isTrue();
+    assertThat(policies).extracting(p -> p.get("Name").asText()).containsExactlyInAnyOrder("FullAWSAccess",
+        "DenyLeave");
+    assertThat(policies).filteredOn(p -> p.get("Name").asText().equals("FullAWSAccess"))
+        .allSatisfy(p -> assertThat(p.get("AwsManaged").asBoolean()).isTrue());
     var content = aws(ops, "organizations", "describe-policy", "--policy-id", denyLeave.id()).json()
         .get("Policy").get("Content").asText();
     assertThat(content).contains("organizations:LeaveOrganization");
