@@ -208,6 +208,21 @@ class AccountAssignmentsTest {
   }
 
   @Test
+  void aSetProvisionedWithoutAssignmentsCanBeDeprovisionedThroughTheSetupApi() {
+    assertThat(sso.provision(readOnly.arn(), "333333333333").succeeded()).isTrue();
+    String role = sso.roleName(sso.permissionSet(readOnly.arn()), "333333333333");
+    assertThat(sb.account("333333333333").iam().role(role)).isPresent();
+    assertThat(sso.assignments(readOnly.arn(), "333333333333")).isEmpty();
+
+    sso.assign(readOnly, "222222222222", ann);
+    assertThatThrownBy(() -> sso.deprovision(readOnly.arn(), "222222222222")).isInstanceOf(
+        io.rolecall.sandbox.protocol.AwsException.class).hasMessageContaining("has account assignments");
+    sso.deprovision(readOnly.arn(), "333333333333");
+    assertThat(sb.account("333333333333").iam().role(role)).isEmpty();
+    assertThat(sso.provisionedAccounts(readOnly.arn(), null)).containsExactly("222222222222");
+  }
+
+  @Test
   void aProvisionedSetCannotBeDeletedAndUnknownRequestsAreNotFound() {
     sso.assign(readOnly, "222222222222", ann);
     assertThatThrownBy(() -> client.deletePermissionSet(r -> r.instanceArn(sso.arn()).permissionSetArn(readOnly.arn())))

@@ -87,6 +87,14 @@ class PermissionSetsTest {
   }
 
   @Test
+  void anInstanceHoldsAtMostTwoThousandPermissionSets() {
+    IntStream.range(0, 2000).forEach(i -> sso.createPermissionSet("Set" + i));
+    assertThatThrownBy(() -> client.createPermissionSet(r -> r.instanceArn(sso.arn()).name("OneTooMany")))
+        .isInstanceOf(software.amazon.awssdk.services.ssoadmin.model.ServiceQuotaExceededException.class);
+    assertThat(sso.permissionSets()).hasSize(2000);
+  }
+
+  @Test
   void membersAreCheckedAgainstTheServiceModel() {
     assertThatThrownBy(() -> client.createPermissionSet(r -> r.instanceArn(sso.arn()).name("x".repeat(33))))
         .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
