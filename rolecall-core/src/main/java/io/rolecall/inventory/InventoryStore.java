@@ -106,6 +106,12 @@ public final class InventoryStore implements AutoCloseable {
     });
   }
 
+  /** The calls of the run's organization step (Identity Center, SCPs), which belong to no one account's outcome. */
+  public void recordOrganization(String runId, long apiCalls, long throttled) {
+    store.transaction(c -> Jdbc.update(c, "UPDATE inventory_run SET org_api_calls = ?, org_throttled = ? WHERE"
+        + " run_id = ?", List.of(apiCalls, throttled, runId)));
+  }
+
   /** Marks the run finished. */
   public void finishRun(String runId, Instant finishedAt) {
     store.transaction(c -> Jdbc.update(c, "UPDATE inventory_run SET finished_at = ? WHERE run_id = ?",
@@ -280,9 +286,12 @@ public final class InventoryStore implements AutoCloseable {
         Jdbc.time(rs.getString(6)), rs.getInt(7) == 1);
   }
 
-  /** Every account the store has heard of: attempted by some run. */
+  /**
+   * Every account the store has heard of: a target of some run (the organization step's data lives under the
+   * management or Identity Center account, which is not a target unless a run named it).
+   */
   public TreeSet<String> knownAccounts() {
-    List<String> ids = store.transaction(c -> Jdbc.query(c, "SELECT DISTINCT account_id FROM inventory_part",
+    List<String> ids = store.transaction(c -> Jdbc.query(c, "SELECT DISTINCT account_id FROM inventory_account",
         List.of(), rs -> rs.getString(1)));
     return new TreeSet<>(ids);
   }
