@@ -298,6 +298,14 @@ public final class InventoryStore implements AutoCloseable {
 
   // ---- reading a view ----
 
+  /**
+   * How a view's pointers meet the items: by the item table's key prefix. Written as CROSS JOIN ... WHERE so SQLite
+   * walks the few pointers and seeks into the items (a plain JOIN let it scan every item of every run first: 0.42 s
+   * against 0.08 s for 200 accounts x 10 runs); PostgreSQL plans a CROSS JOIN with these conditions as any join.
+   */
+  private static final String JOIN = "i.run_id = v.run_id AND i.account_id = v.account_id AND i.part = v.part"
+      + " AND i.region = v.region";
+
   /** The view's pointers, by account, part and region. */
   public List<Pointer> pointers(View view) {
     return store.transaction(c -> Jdbc.query(c, "SELECT account_id, part, region, run_id, collected_at, pruned FROM ("
@@ -311,8 +319,7 @@ public final class InventoryStore implements AutoCloseable {
     return store.transaction(c -> {
       var out = new LinkedHashMap<String, Map<Kind, Long>>();
       for (var row : Jdbc.query(c, "SELECT i.account_id, i.kind, COUNT(*) FROM (" + view.pointers() + ") v"
-          + " JOIN inventory_item i ON i.run_id = v.run_id AND i.account_id = v.account_id AND i.part = v.part"
-          + " AND i.region = v.region GROUP BY i.account_id, i.kind", view.params(),
+          + " CROSS JOIN inventory_item i WHERE " + JOIN + " GROUP BY i.account_id, i.kind", view.params(),
           rs -> new Object[] {rs.getString(1), rs.getString(2), rs.getLong(3)})) {
         out.computeIfAbsent((String) row[0], k -> new LinkedHashMap<>()).put(Kind.ofId((String) row[1]), (Long) row[2]);
       }
@@ -326,9 +333,8 @@ public final class InventoryStore implements AutoCloseable {
    */
   public void items(View view, Collection<Kind> kinds, Collection<String> accounts, Consumer<Stored> sink) {
     var sql = new StringBuilder("SELECT i.kind, i.account_id, i.region, i.item_id, i.name, d.data, i.run_id,"
-        + " v.collected_at FROM (" + view.pointers() + ") v JOIN inventory_item i ON i.run_id = v.run_id"
-        + " AND i.account_id = v.account_id AND i.part = v.part AND i.region = v.region"
-        + " JOIN inventory_data d ON d.hash = i.data_hash WHERE i.kind IN ("
+        + " v.collected_at FROM (" + view.pointers() + ") v CROSS JOIN inventory_item i CROSS JOIN inventory_data d"
+        + " WHERE " + JOIN + " AND d.hash = i.data_hash AND i.kind IN ("
         + Jdbc.marks(kinds.size()) + ")");
     var params = new ArrayList<Object>(view.params());
     kinds.forEach(k -> params.add(k.id()));
