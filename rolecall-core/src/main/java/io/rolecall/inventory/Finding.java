@@ -14,9 +14,9 @@ public record Finding(String accountId, String principal, Rule rule, String evid
     return m;
   }
 
-  public enum Severity { HIGH, MEDIUM, LOW }
+  public enum Severity { CRITICAL, HIGH, MEDIUM, LOW }
 
-  /** The rules of SPEC §2.3; thresholds are in {@link Findings}. */
+  /** The rules of SPEC §2.3 (thresholds in {@link Findings}) and of the access graph (SPEC §2.4). */
   public enum Rule {
     ROOT_WITHOUT_MFA("root-without-mfa", Severity.HIGH),
     ROOT_ACCESS_KEYS("root-access-keys", Severity.HIGH),
@@ -27,7 +27,14 @@ public record Finding(String accountId, String principal, Rule rule, String evid
     ADMIN_POLICY("admin-policy-attached", Severity.HIGH),
     CROSS_ACCOUNT_TRUST("cross-account-trust-without-condition", Severity.MEDIUM),
     PUBLIC_TRUST("trust-principal-star", Severity.HIGH),
-    WEAK_PASSWORD_POLICY("weak-password-policy", Severity.MEDIUM);
+    WEAK_PASSWORD_POLICY("weak-password-policy", Severity.MEDIUM),
+    // From the access graph (io.rolecall.access.GraphFindings).
+    EXTERNAL_PRINCIPAL_ADMIN("external-principal-reaches-admin", Severity.CRITICAL),
+    ESCALATION_TO_ADMIN("privilege-escalation-to-admin", Severity.HIGH),
+    USER_WITHOUT_MFA_ADMIN("user-without-mfa-reaches-admin", Severity.HIGH),
+    IDENTITY_CENTER_BROAD_ADMIN("identity-center-admin-in-many-accounts", Severity.MEDIUM),
+    ROLE_CHAIN_ADMIN("role-chain-reaches-admin", Severity.MEDIUM),
+    ADMIN_PERMISSION_SET_TO_USER("admin-permission-set-assigned-to-user", Severity.MEDIUM);
 
     private final String id;
     private final Severity severity;

@@ -21,7 +21,15 @@ public enum Kind {
   VPC("vpc", "vpcs", List.of("vpcs")),
   SUBNET("subnet", "subnets", List.of("subnets")),
   SECURITY_GROUP("security-group", "securityGroups", List.of("security-groups")),
-  NETWORK_INTERFACE("network-interface", "networkInterfaces", List.of("network-interfaces"));
+  NETWORK_INTERFACE("network-interface", "networkInterfaces", List.of("network-interfaces")),
+  // Identity Center and Organizations, read by the access graph (io.rolecall.access); `inventory list` names
+  // for them come with their collector.
+  IDC_INSTANCE("idc-instance", null, List.of()),
+  IDC_USER("idc-user", "idcUsers", List.of()),
+  IDC_GROUP("idc-group", "idcGroups", List.of()),
+  PERMISSION_SET("permission-set", "permissionSets", List.of()),
+  ACCOUNT_ASSIGNMENT("account-assignment", "accountAssignments", List.of()),
+  SCP("scp", null, List.of());
 
   private final String id;
   private final String summaryField;
