@@ -37,7 +37,8 @@ public record Coverage(Set<String> iamAccounts, boolean identityCenter, boolean 
 
   /**
    * The coverage block of one answer: {@code accounts} are those the answer touches; those among them whose
-   * IAM is not current are listed with why; {@code gaps} are the answer's nodes' unknown policy documents.
+   * IAM is not current are listed with why; {@code gaps} are what its nodes could not see (unknown or unreadable
+   * policy documents, roles derived from a permission set).
    */
   Map<String, Object> json(Collection<String> accounts, Collection<String> gaps) {
     var missing = new TreeMap<String, String>();
@@ -65,7 +66,7 @@ public record Coverage(Set<String> iamAccounts, boolean identityCenter, boolean 
     out.put("identityCenter", identityCenter);
     out.put("scpsApplied", scps);
     out.put("accountsNotAssessed", list);
-    out.put("unknownPolicies", List.copyOf(new TreeSet<>(gaps)));
+    out.put("gaps", List.copyOf(new TreeSet<>(gaps)));
     out.put("notEvaluated", NOT_EVALUATED);
     out.put("notes", notes);
     return out;

@@ -69,7 +69,7 @@ public final class GraphFindings {
     return out;
   }
 
-  /** The first admin reached in each account, in order of distance: account -> path. */
+  /** The first admin reached in each account, in order of distance: account -> path (empty: the start itself). */
   private static Map<String, List<Edge>> adminByAccount(Node start) {
     var parents = AccessGraph.forwards(start);
     var out = new LinkedHashMap<String, List<Edge>>();
@@ -81,12 +81,16 @@ public final class GraphFindings {
     return out;
   }
 
+  private static Node end(Node start, List<Edge> path) {
+    return path.isEmpty() ? start : path.getLast().to();
+  }
+
   private static void external(AccessGraph graph, Node n, List<Finding> out) {
     if (n.kind == NodeKind.EXTERNAL_ACCOUNT && graph.coverage().notAssessed().containsKey(n.accountId)) {
       return; // an account of the estate that was not assessed: said in coverage, not an outsider
     }
     adminByAccount(n).forEach((account, path) -> {
-      var conditions = conditions(path);
+      var conditions = Permissions.merge(conditions(path), end(n, path).levelConditions);
       String guard = conditions.stream().anyMatch("sts:ExternalId"::equalsIgnoreCase)
           ? "only with the sts:ExternalId its trust requires" + others(conditions, "sts:ExternalId")
           : conditions.isEmpty() ? "with no condition" : "under conditions on " + String.join(", ", conditions);
