@@ -80,7 +80,7 @@ public final class AccessGraph {
       if (!level.atLeast(min)) {
         break;
       }
-      var targets = here.stream().filter(n -> n.level == level).toList();
+      var targets = here.stream().filter(n -> n.level == level).sorted(Comparator.comparing(n -> n.id)).toList();
       if (targets.isEmpty()) {
         continue;
       }

@@ -51,6 +51,12 @@ final class Assembly {
       }
     }
     nodes.forEach(n -> n.permissions = null);
+    // Answers must not depend on the order items came in: walks follow edges in a fixed order.
+    var order = java.util.Comparator.comparing((Edge e) -> e.type().ordinal());
+    for (Node n : nodes) {
+      n.out.sort(order.thenComparing(e -> e.to().id));
+      n.in.sort(order.thenComparing(e -> e.from().id));
+    }
     return new AccessGraph(nodes, byId, coverage, idc.users(), idc.findings());
   }
 

@@ -15,7 +15,8 @@ import java.util.Set;
  *       not; a Deny of one unrelated action does not take admin away.</li>
  *   <li>write: some action that is not read-only is allowed on some resource. Candidates are the
  *       {@link #WRITE_PROBES} and an instance of every action pattern the principal's Allow statements name.</li>
- *   <li>read: the same, for read-only actions: names beginning with {@link #READ_VERBS}.</li>
+ *   <li>read: the same, for read-only actions: names beginning with {@link #READ_VERBS}, and
+ *       {@link #READ_ACTIONS}.</li>
  * </ul>
  * STS actions count for neither: assuming a role is an edge of the graph, and the role's level is what counts.
  */
@@ -30,6 +31,10 @@ final class Levels {
       "iam:listusers", "iam:getuser", "cloudtrail:lookupevents", "dynamodb:getitem", "logs:getlogevents");
   static final List<String> READ_VERBS = List.of("get", "list", "describe", "head", "lookup", "search", "scan",
       "query", "batchget", "view");
+  /** Read-only actions whose names do not say so (IAM's access level for them is Read). */
+  static final Set<String> READ_ACTIONS = Set.of("iam:generatecredentialreport",
+      "iam:generateservicelastaccesseddetails", "iam:generateorganizationsaccessreport", "iam:simulateprincipalpolicy",
+      "iam:simulatecustompolicy");
 
   /** A level with the statement that gives it and the condition keys it depends on. */
   record Judgement(Level level, String grant, List<String> conditions) {}
@@ -85,6 +90,9 @@ final class Levels {
   }
 
   static boolean readOnly(String foldedAction) {
+    if (READ_ACTIONS.contains(foldedAction)) {
+      return true;
+    }
     int colon = foldedAction.indexOf(':');
     String verb = foldedAction.substring(colon + 1);
     return READ_VERBS.stream().anyMatch(verb::startsWith);

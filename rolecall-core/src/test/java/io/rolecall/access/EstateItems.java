@@ -20,6 +20,17 @@ final class EstateItems {
 
   final List<Item> items = new ArrayList<>();
   private final Set<String> awsPolicies = new HashSet<>();
+  private final java.util.function.Function<String, ObjectNode> awsDocuments;
+
+  /** AdministratorAccess and ReadOnlyAccess as {@link PolicyJson} writes them; other AWS-managed documents unknown. */
+  EstateItems() {
+    this(arn -> arn.equals(ADMIN_ARN) ? PolicyJson.ADMIN : arn.equals(READ_ONLY_ARN) ? PolicyJson.READ_ONLY : null);
+  }
+
+  /** {@code awsDocuments}: an AWS-managed policy's document by ARN (null: unknown). */
+  EstateItems(java.util.function.Function<String, ObjectNode> awsDocuments) {
+    this.awsDocuments = awsDocuments;
+  }
 
   ObjectNode user(String account, String name) {
     String arn = "arn:aws:iam::" + account + ":user/" + name;
@@ -70,7 +81,7 @@ final class EstateItems {
     String account = principal.get("arn").asText().split(":")[4];
     if (arn.contains(":iam::aws:policy/") && awsPolicies.add(account + arn)) {
       String name = arn.substring(arn.lastIndexOf('/') + 1);
-      var doc = arn.equals(ADMIN_ARN) ? PolicyJson.ADMIN : arn.equals(READ_ONLY_ARN) ? PolicyJson.READ_ONLY : null;
+      var doc = awsDocuments.apply(arn);
       items.add(new Item(Kind.AWS_POLICY, account, Item.GLOBAL, arn, name, managed(arn, name, doc)));
     }
     ((com.fasterxml.jackson.databind.node.ArrayNode) principal.get("attachedPolicies")).addObject()
