@@ -13,10 +13,13 @@ import java.util.Set;
  *   <li>admin: an action no policy names, and each of {@link #ADMIN_PROBES}, allowed on every resource (a
  *       resource no policy names). So {@code "*"} on {@code "*"} is admin; PowerUserAccess (NotAction iam:*) is
  *       not; a Deny of one unrelated action does not take admin away.</li>
- *   <li>write: some action that is not read-only is allowed on some resource. Candidates are the
- *       {@link #WRITE_PROBES} and an instance of every action pattern the principal's Allow statements name.</li>
- *   <li>read: the same, for read-only actions: names beginning with {@link #READ_VERBS}, and
- *       {@link #READ_ACTIONS}.</li>
+ *   <li>write: some write action is allowed on some resource. An action writes when its name (after the service
+ *       prefix) begins with one of {@link #WRITE_VERBS} (Put, Create, Delete, Attach, Run, PassRole...).
+ *       Candidates are the {@link #WRITE_PROBES} and, for each action pattern of the principal's Allow statements,
+ *       an action it matches: {@code s3:*} gives s3:Put, {@code s3:Delete*} gives s3:Delete, {@code athena:Batch*}
+ *       gives none (its literal start is no write verb).</li>
+ *   <li>read: some other action is allowed (Get, List, Describe, but also Validate, Detect, Select...: AWS's
+ *       ReadOnlyAccess names all of these), {@link #READ_ACTIONS} included.</li>
  * </ul>
  * STS actions count for neither: assuming a role is an edge of the graph, and the role's level is what counts.
  */
@@ -29,12 +32,22 @@ final class Levels {
       "sns:publish", "cloudformation:createstack");
   static final List<String> READ_PROBES = List.of("s3:getobject", "s3:listbucket", "ec2:describeinstances",
       "iam:listusers", "iam:getuser", "cloudtrail:lookupevents", "dynamodb:getitem", "logs:getlogevents");
-  static final List<String> READ_VERBS = List.of("get", "list", "describe", "head", "lookup", "search", "scan",
-      "query", "batchget", "view");
-  /** Read-only actions whose names do not say so (IAM's access level for them is Read). */
-  static final Set<String> READ_ACTIONS = Set.of("iam:generatecredentialreport",
-      "iam:generateservicelastaccesseddetails", "iam:generateorganizationsaccessreport", "iam:simulateprincipalpolicy",
-      "iam:simulatecustompolicy");
+  static final List<String> WRITE_VERBS = List.of("abort", "accept", "activate", "add", "allocate", "apply",
+      "approve", "archive", "assign", "associate", "attach", "authorize", "batchcreate", "batchdelete", "batchput",
+      "batchupdate", "batchwrite", "cancel", "change", "claim", "complete", "configure", "copy", "create", "deactivate",
+      "delete", "deploy", "deregister", "detach", "disable", "disassociate", "enable", "execute", "grant", "import",
+      "initiate", "invoke", "issue", "launch", "modify", "move", "pass", "promote", "provision", "publish", "purchase",
+      "purge", "push", "put", "reboot", "register", "reject", "release", "remove", "replace", "reset", "restore",
+      "resume", "retire", "revoke", "rotate", "run", "schedule", "send", "set", "share", "sign", "start", "stop",
+      "submit", "subscribe", "suspend", "tag", "terminate", "transfer", "unassign", "unsubscribe", "untag", "update",
+      "upgrade", "upload", "write");
+  /**
+   * Actions that begin with a write verb but that AWS's ReadOnlyAccess (version 182) grants, AWS classing them as
+   * reads: queries and trace retrievals that change nothing.
+   */
+  static final Set<String> READ_ACTIONS = Set.of("logs:startquery", "logs:stopquery", "logs:startlivetail",
+      "logs:stoplivetail", "xray:starttraceretrieval", "xray:canceltraceretrieval", "s3express:createsession",
+      "devops-guru:startcostestimation", "servicequotas:startquotautilizationreport");
 
   /** A level with the statement that gives it and the condition keys it depends on. */
   record Judgement(Level level, String grant, List<String> conditions) {}
@@ -89,18 +102,24 @@ final class Levels {
     return null;
   }
 
-  static boolean readOnly(String foldedAction) {
+  /** Whether a folded action name begins, after its service prefix, with a write verb. */
+  static boolean writes(String foldedAction) {
     if (READ_ACTIONS.contains(foldedAction)) {
-      return true;
+      return false;
     }
-    int colon = foldedAction.indexOf(':');
-    String verb = foldedAction.substring(colon + 1);
-    return READ_VERBS.stream().anyMatch(verb::startsWith);
+    String verb = foldedAction.substring(foldedAction.indexOf(':') + 1);
+    for (String w : WRITE_VERBS) {
+      if (verb.startsWith(w)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
-   * A concrete write and read action the pattern matches ({@code s3:*} gives s3:put and s3:get; {@code s3:Get*}
-   * gives no write), each null when there is none. The service part's wildcards become letters.
+   * A concrete write and read action the pattern matches, each null when there is none. A pattern whose action
+   * part starts with a wildcard ({@code s3:*}, {@code s3:*Object}) may be either; one with a literal start is
+   * what that start says. The service part's wildcards become letters.
    */
   static String[] instantiate(Wildcard w) {
     String t = Wildcard.fold(w.text());
@@ -113,10 +132,18 @@ final class Levels {
       return new String[2]; // role assumption is what the graph's edges are made of, not a level
     }
     String action = t.substring(colon + 1);
-    String write = candidate(service, action, "put");
-    String read = candidate(service, action, "get");
-    return new String[] {write != null && !readOnly(write) && w.matches(write) ? write : null,
-        read != null && readOnly(read) && w.matches(read) ? read : null};
+    String write;
+    String read;
+    if (action.startsWith("*") || action.startsWith("?")) {
+      write = candidate(service, action, "put");
+      read = candidate(service, action, "get");
+    } else {
+      String c = candidate(service, action, "");
+      write = c != null && writes(c) ? c : null;
+      read = c != null && !writes(c) ? c : null;
+    }
+    return new String[] {write != null && writes(write) && w.matches(write) ? write : null,
+        read != null && !writes(read) && w.matches(read) ? read : null};
   }
 
   private static String candidate(String service, String action, String verb) {
