@@ -35,8 +35,8 @@ public final class AccessGraph {
 
   AccessGraph(List<Node> nodes, Map<String, Node> byId, Coverage coverage, Map<String, Map<String, Node>> idcUsers,
       List<IdentityCenterLinks.DirectAdmin> directAdmins) {
-    this.nodes = List.copyOf(nodes);
-    this.byId = Map.copyOf(byId);
+    this.nodes = java.util.Collections.unmodifiableList(nodes); // the build's own, never changed after it
+    this.byId = java.util.Collections.unmodifiableMap(byId);
     this.coverage = coverage;
     this.idcUsers = idcUsers;
     this.directAdmins = directAdmins;

@@ -52,10 +52,13 @@ final class Assembly {
     }
     nodes.forEach(n -> n.permissions = null);
     // Answers must not depend on the order items came in: walks follow edges in a fixed order.
-    var order = java.util.Comparator.comparing((Edge e) -> e.type().ordinal());
+    java.util.Comparator<Edge> out = (x, y) -> x.type() != y.type() ? x.type().compareTo(y.type())
+        : x.to().id.compareTo(y.to().id);
+    java.util.Comparator<Edge> in = (x, y) -> x.type() != y.type() ? x.type().compareTo(y.type())
+        : x.from().id.compareTo(y.from().id);
     for (Node n : nodes) {
-      n.out.sort(order.thenComparing(e -> e.to().id));
-      n.in.sort(order.thenComparing(e -> e.from().id));
+      n.out.sort(out);
+      n.in.sort(in);
     }
     return new AccessGraph(nodes, byId, coverage, idc.users(), idc.findings());
   }

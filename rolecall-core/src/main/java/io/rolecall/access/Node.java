@@ -37,7 +37,11 @@ final class Node {
   }
 
   void link(Node to, EdgeType type, String grant, List<String> conditions) {
-    var e = new Edge(this, to, type, grant, conditions);
+    link(to, type, Edge.Why.of(grant), conditions);
+  }
+
+  void link(Node to, EdgeType type, Edge.Why why, List<String> conditions) {
+    var e = new Edge(this, to, type, why, conditions);
     out.add(e);
     to.in.add(e);
   }

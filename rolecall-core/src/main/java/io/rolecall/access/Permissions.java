@@ -44,7 +44,11 @@ final class Permissions {
    */
   private Decision somewhere(String action) {
     var witnesses = new java.util.LinkedHashSet<String>();
-    for (List<Policy> set : sets()) {
+    for (int i = 0; i < 3; i++) {
+      List<Policy> set = i == 0 ? identity : i == 1 ? boundary : scps;
+      if (set == null) {
+        continue;
+      }
       for (Policy p : set) {
         for (Statement s : p.document().statements()) {
           if (s.allow() && s.matchesAction(action) && !s.notResource()) {
@@ -74,10 +78,6 @@ final class Permissions {
 
   private static final int MAX_WITNESSES = 32;
 
-  private List<List<Policy>> sets() {
-    return List.of(identity, boundary == null ? List.of() : boundary, scps == null ? List.of() : scps);
-  }
-
   /**
    * Allowed through a resource policy of the same account that names this principal: its identity policies need
    * not allow, but an explicit Deny and the SCPs still apply, and the boundary when {@code boundaryApplies}.
@@ -100,9 +100,16 @@ final class Permissions {
 
   private Decision evaluate(String action, Target target, boolean needIdentity, boolean needBoundary) {
     List<String> conditions = null;
-    for (List<Policy> set : sets()) {
-      for (Policy p : set) {
-        for (Statement s : p.document().statements()) {
+    for (int i = 0; i < 3; i++) {
+      List<Policy> set = i == 0 ? identity : i == 1 ? boundary : scps;
+      if (set == null) {
+        continue;
+      }
+      for (int k = 0; k < set.size(); k++) {
+        Policy p = set.get(k);
+        var statements = p.document().statements();
+        for (int j = 0; j < statements.size(); j++) {
+          Statement s = statements.get(j);
           if (!s.allow() && s.matchesAction(action) && s.matchesResource(target.arn(), vars)) {
             if (!s.conditional()) {
               return new Decision(false, p, s, List.of());
@@ -142,8 +149,11 @@ final class Permissions {
   /** The first unconditional Allow, else the first conditional one, else null. */
   private Hit best(List<Policy> policies, String action, Target target) {
     Hit conditional = null;
-    for (Policy p : policies) {
-      for (Statement s : p.document().statements()) {
+    for (int k = 0; k < policies.size(); k++) {
+      Policy p = policies.get(k);
+      var statements = p.document().statements();
+      for (int j = 0; j < statements.size(); j++) {
+        Statement s = statements.get(j);
         if (s.allow() && s.matchesAction(action) && s.matchesResource(target.arn(), vars)) {
           if (!s.conditional()) {
             return new Hit(p, s);

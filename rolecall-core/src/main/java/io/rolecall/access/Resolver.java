@@ -22,8 +22,8 @@ final class Resolver {
 
   private final Collected c;
   private final Coverage coverage;
-  private final Map<String, Policy> managed = new HashMap<>();
-  private final Map<String, List<Policy>> groupPolicies = new HashMap<>();
+  private final Map<String, Map<String, Policy>> managed = new HashMap<>(); // account -> ARN -> policy
+  private final Map<String, GroupPolicies> groupPolicies = new HashMap<>();
   private final Map<String, List<Policy>> scps = new HashMap<>();
   private final Set<String> managementAccounts = new HashSet<>();
   private final Policy everything;
@@ -68,27 +68,27 @@ final class Resolver {
         scpsOf(u.accountId()), Map.of(Wildcard.USERNAME, u.name()), gaps);
   }
 
+  private record GroupPolicies(List<Policy> policies, List<String> gaps) {}
+
   /** A group's policies as its members receive them: each labelled with the group it comes through. */
   List<Policy> group(Collected.Group g, List<String> gaps) {
-    var cached = groupPolicies.get(g.arn());
-    if (cached == null) {
+    var cached = groupPolicies.computeIfAbsent(g.arn(), k -> {
       var out = new ArrayList<Policy>();
+      var missing = new ArrayList<String>();
       for (String arn : g.attached()) {
         Policy p = managed(g.accountId(), arn, false);
-        if (p != null) {
+        if (p == null) {
+          missing.add(arn + ": policy document unknown (attached to " + g.arn() + ")");
+        } else {
           out.add(new Policy(arn + " (attached to " + g.arn() + ")", p.document()));
         }
       }
       out.addAll(g.inline());
-      cached = List.copyOf(out);
-      groupPolicies.put(g.arn(), cached);
-    }
-    for (String arn : g.attached()) {
-      if (managed(g.accountId(), arn, false) == null) {
-        gaps.add(arn + ": policy document unknown (attached to " + g.arn() + ")");
-      }
-    }
-    return readable(cached, gaps);
+      readable(out, missing);
+      return new GroupPolicies(List.copyOf(out), List.copyOf(missing));
+    });
+    gaps.addAll(cached.gaps());
+    return cached.policies();
   }
 
   Permissions role(Collected.Role r, List<String> gaps) {
@@ -186,13 +186,18 @@ final class Resolver {
     return policies;
   }
 
+  /** {@code borrow} is the same for every call about one account (its IAM collected or not), so one cache serves. */
   private Policy managed(String accountId, String arn, boolean borrow) {
-    return managed.computeIfAbsent(accountId + "|" + arn, k -> {
+    var here = managed.computeIfAbsent(accountId, k -> new HashMap<>());
+    Policy p = here.get(arn);
+    if (p == null && !here.containsKey(arn)) {
       Document d = c.managed.getOrDefault(accountId, Map.of()).get(arn);
       if (d == null && borrow && arn.contains(":iam::aws:policy/")) {
         d = c.awsManagedAnywhere.get(arn);
       }
-      return d == null ? null : new Policy(arn, d);
-    });
+      p = d == null ? null : new Policy(arn, d);
+      here.put(arn, p);
+    }
+    return p;
   }
 }

@@ -15,24 +15,28 @@ final class Trust {
 
   private Trust() {}
 
-  /** An AWS principal with this ARN in this account; null when not admitted. */
+  /** An AWS principal with this ARN in this account ({@code service} null), or a service; null when not admitted. */
   static Admission admits(Document trust, String accountId, String arn) {
-    return admits(trust, s -> s.principals().admits(accountId, arn), s -> s.principals().names(arn));
+    return admits(trust, accountId, arn, null);
   }
 
   static Admission admitsService(Document trust, String service) {
-    return admits(trust, s -> !s.principals().negated() && s.principals().services().contains(service), s -> true);
+    return admits(trust, null, null, service);
   }
 
-  private static Admission admits(Document trust, java.util.function.Predicate<Statement> covers,
-      java.util.function.Predicate<Statement> names) {
+  private static Admission admits(Document trust, String accountId, String arn, String service) {
     if (trust == null) {
       return null;
     }
     List<String> conditions = List.of();
     Statement best = null;
-    for (Statement s : trust.statements()) {
-      if (!s.matchesAction(ASSUME) || !covers.test(s)) {
+    int bestRank = Integer.MAX_VALUE;
+    var statements = trust.statements();
+    for (int i = 0; i < statements.size(); i++) {
+      Statement s = statements.get(i);
+      PrincipalSet ps = s.principals();
+      boolean covers = service != null ? !ps.negated() && ps.services().contains(service) : ps.admits(accountId, arn);
+      if (!covers || !s.matchesAction(ASSUME)) {
         continue;
       }
       if (!s.allow()) {
@@ -40,18 +44,19 @@ final class Trust {
           return null;
         }
         conditions = Permissions.merge(conditions, s.conditionKeys());
-      } else if (best == null || rank(s, names) < rank(best, names)) {
+        continue;
+      }
+      // Prefer a statement naming the principal, then one without conditions.
+      int rank = (service != null || ps.names(arn) ? 0 : 2) + (s.conditional() ? 1 : 0);
+      if (rank < bestRank) {
         best = s;
+        bestRank = rank;
       }
     }
     if (best == null) {
       return null;
     }
-    return new Admission(best.label(), names.test(best), Permissions.merge(conditions, best.conditionKeys()));
-  }
-
-  /** Prefer a statement naming the principal, then one without conditions. */
-  private static int rank(Statement s, java.util.function.Predicate<Statement> names) {
-    return (names.test(s) ? 0 : 2) + (s.conditional() ? 1 : 0);
+    return new Admission(best.label(), service == null && best.principals().names(arn),
+        Permissions.merge(conditions, best.conditionKeys()));
   }
 }

@@ -131,9 +131,8 @@ final class TrustEdges {
     if (!d.allowed()) {
       return;
     }
-    String grant = trustText(role, admission) + (d.grant() != null ? "; " + d.grant()
-        : " names " + p.id + " in the same account (no identity permission needed)");
-    p.link(role, EdgeType.CAN_ASSUME, grant, Permissions.merge(admission.conditions(), d.conditions()));
+    p.link(role, EdgeType.CAN_ASSUME, new Edge.Assume(p, role, admission.statement(), d),
+        Permissions.merge(admission.conditions(), d.conditions()));
   }
 
   private static String trustText(Node role, Trust.Admission admission) {

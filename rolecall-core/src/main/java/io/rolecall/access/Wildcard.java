@@ -85,6 +85,9 @@ final class Wildcard {
    * has no value. Used to ask "allowed on some resource?" as questions about concrete resources.
    */
   String witness(Map<String, String> vars) {
+    if (tokens != null && witness != null) {
+      return witness;
+    }
     int[] t = tokens != null ? tokens : substituted(vars);
     if (t == null) {
       return null;
@@ -93,10 +96,15 @@ final class Wildcard {
     for (int x : t) {
       out.append(x == STAR ? FILL : x == ONE ? "x" : String.valueOf((char) x));
     }
-    return out.toString();
+    String w = out.toString();
+    if (tokens != null) {
+      witness = w; // benign race: every thread computes the same string
+    }
+    return w;
   }
 
   static final String FILL = "rolecall";
+  private String witness;
 
   private int[] substituted(Map<String, String> vars) {
     var out = new StringBuilder();
