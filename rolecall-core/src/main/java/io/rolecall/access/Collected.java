@@ -70,7 +70,7 @@ final class Collected {
 
   void add(Item item) {
     JsonNode d = item.data();
-    if (d == null) {
+    if (d == null || item.kind() == null || item.accountId() == null) {
       return;
     }
     String acct = documents.intern(item.accountId());

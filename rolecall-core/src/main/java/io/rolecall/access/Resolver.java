@@ -12,8 +12,8 @@ import java.util.Set;
  * Turns a principal's references (attached ARNs, group names, boundary, permission-set parts) into its
  * {@link Permissions}. Managed policies are resolved in the principal's own account: an AWS-managed policy is in
  * an account's inventory only while attached there. A document that is not there is named as unknown, never
- * guessed, except that a role made from a permission set in an account whose IAM was not collected takes an
- * AWS-managed document from another account's copy (AWS-managed documents are the same in every account).
+ * guessed, except that a role made from a permission set takes an AWS-managed document from another account's
+ * copy when its own account's inventory lacks it (AWS-managed documents are the same in every account).
  */
 final class Resolver {
   static final String ROOT_LABEL = "the account root user (all actions)";
@@ -23,6 +23,7 @@ final class Resolver {
   private final Collected c;
   private final Coverage coverage;
   private final Map<String, Map<String, Policy>> managed = new HashMap<>(); // account -> ARN -> policy
+  private final Map<String, Policy> borrowed = new HashMap<>();
   private final Map<String, GroupPolicies> groupPolicies = new HashMap<>();
   private final Map<String, List<Policy>> scps = new HashMap<>();
   private final Set<String> managementAccounts = new HashSet<>();
@@ -55,7 +56,7 @@ final class Resolver {
 
   Permissions user(Collected.User u, List<String> gaps) {
     var identity = new ArrayList<Policy>();
-    attached(u.accountId(), u.attached(), identity, gaps, false);
+    attached(u.accountId(), u.attached(), identity, gaps);
     identity.addAll(readable(u.inline(), gaps));
     var byName = c.groups.getOrDefault(u.accountId(), Map.of());
     for (String g : u.groups()) {
@@ -93,7 +94,7 @@ final class Resolver {
 
   Permissions role(Collected.Role r, List<String> gaps) {
     var identity = new ArrayList<Policy>();
-    attached(r.accountId(), r.attached(), identity, gaps, false);
+    attached(r.accountId(), r.attached(), identity, gaps);
     identity.addAll(readable(r.inline(), gaps));
     return new Permissions(List.copyOf(identity), boundary(r.accountId(), r.boundary(), gaps), scpsOf(r.accountId()),
         Map.of(), gaps);
@@ -108,11 +109,10 @@ final class Resolver {
    * customer-managed references (resolved in the member account), the inline policy and the boundary.
    */
   Permissions permissionSet(Collected.PermissionSet ps, String accountId, String partition, List<String> gaps) {
-    boolean borrow = !coverage.iam(accountId);
     String label = "permission set " + ps.name() + " (" + ps.arn() + ")";
     var identity = new ArrayList<Policy>();
     for (String arn : ps.awsManaged()) {
-      Policy p = managed(accountId, arn, borrow);
+      Policy p = managed(accountId, arn, true);
       if (p == null) {
         gaps.add(arn + ": policy document unknown (in " + label + ")");
       } else {
@@ -135,7 +135,7 @@ final class Resolver {
     if (ps.boundary() != null) {
       String arn = ps.boundary().managedArn() != null ? ps.boundary().managedArn()
           : ps.boundary().customer().arn(partition, accountId);
-      boundary = boundary(accountId, arn, gaps, ps.boundary().managedArn() != null && borrow);
+      boundary = boundary(accountId, arn, gaps, ps.boundary().managedArn() != null);
     }
     return new Permissions(List.copyOf(identity), boundary, scpsOf(accountId), Map.of(), gaps);
   }
@@ -164,9 +164,9 @@ final class Resolver {
     return scps.get(accountId);
   }
 
-  private void attached(String accountId, List<String> arns, List<Policy> into, List<String> gaps, boolean borrow) {
+  private void attached(String accountId, List<String> arns, List<Policy> into, List<String> gaps) {
     for (String arn : arns) {
-      Policy p = managed(accountId, arn, borrow);
+      Policy p = managed(accountId, arn, false);
       if (p == null) {
         gaps.add(arn + ": policy document unknown");
       } else if (!p.document().readable()) {
@@ -186,17 +186,17 @@ final class Resolver {
     return policies;
   }
 
-  /** {@code borrow} is the same for every call about one account (its IAM collected or not), so one cache serves. */
+  /** {@code borrow}: when the account's inventory lacks an AWS-managed policy, take another account's copy. */
   private Policy managed(String accountId, String arn, boolean borrow) {
     var here = managed.computeIfAbsent(accountId, k -> new HashMap<>());
     Policy p = here.get(arn);
     if (p == null && !here.containsKey(arn)) {
       Document d = c.managed.getOrDefault(accountId, Map.of()).get(arn);
-      if (d == null && borrow && arn.contains(":iam::aws:policy/")) {
-        d = c.awsManagedAnywhere.get(arn);
-      }
       p = d == null ? null : new Policy(arn, d);
       here.put(arn, p);
+    }
+    if (p == null && borrow && arn.contains(":iam::aws:policy/") && c.awsManagedAnywhere.containsKey(arn)) {
+      p = borrowed.computeIfAbsent(arn, a -> new Policy(a, c.awsManagedAnywhere.get(a)));
     }
     return p;
   }
