@@ -37,13 +37,12 @@ final class Node {
   }
 
   void link(Node to, EdgeType type, String grant, List<String> conditions) {
-    link(to, type, Edge.Why.of(grant), conditions);
+    add(Edge.worded(this, to, type, grant, conditions));
   }
 
-  void link(Node to, EdgeType type, Edge.Why why, List<String> conditions) {
-    var e = new Edge(this, to, type, why, conditions);
+  void add(Edge e) {
     out.add(e);
-    to.in.add(e);
+    e.to().in.add(e);
   }
 
   @Override

@@ -131,8 +131,7 @@ final class TrustEdges {
     if (!d.allowed()) {
       return;
     }
-    p.link(role, EdgeType.CAN_ASSUME, new Edge.Assume(p, role, admission.statement(), d),
-        Permissions.merge(admission.conditions(), d.conditions()));
+    p.add(Edge.assume(p, role, admission.statement(), d, Permissions.merge(admission.conditions(), d.conditions())));
   }
 
   private static String trustText(Node role, Trust.Admission admission) {
