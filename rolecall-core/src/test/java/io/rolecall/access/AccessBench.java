@@ -72,10 +72,10 @@ public final class AccessBench {
     var reach = time(people, p -> Json.write(graph.reach(AccessInput.principal("--principal", p)).json()));
     var whoAnswer = graph.who(accounts.get(1), Level.READ);
     var reachAnswer = graph.reach(AccessInput.principal("--principal", people.get(1)));
-    System.out.printf("who_account_ms median=%.2f max=%.2f (principals in one answer: %d)%n", median(who), max(who),
-        whoAnswer.principals().size());
-    System.out.printf("reach_idc_user_ms median=%.2f max=%.2f (entries in one answer: %d)%n", median(reach), max(reach),
-        reachAnswer.reach().size());
+    System.out.printf("who_account_ms median=%.2f max=%.2f runs=%s (principals in one answer: %d)%n", median(who),
+        max(who), runs(who), whoAnswer.principals().size());
+    System.out.printf("reach_idc_user_ms median=%.2f max=%.2f runs=%s (entries in one answer: %d)%n", median(reach),
+        max(reach), runs(reach), reachAnswer.reach().size());
     System.out.printf("heap_peak_after_gc_mb=%.0f (build and the queries above)%n", peak(peakLive) / 1048576.0);
 
     // The worst case: one operator who reaches every account's admin role, and through it every role there.
@@ -83,8 +83,8 @@ public final class AccessBench {
     var wide = time(Collections.nCopies(11, operator), p -> Json.write(graph.reach(AccessInput.principal("--principal", p))
         .json()));
     var wideAnswer = graph.reach(AccessInput.principal("--principal", operator));
-    System.out.printf("reach_org_operator_ms median=%.2f max=%.2f (entries: %d, accounts: %d, json_mb=%.1f)%n",
-        median(wide), max(wide), wideAnswer.reach().size(),
+    System.out.printf("reach_org_operator_ms median=%.2f max=%.2f runs=%s (entries: %d, accounts: %d, json_mb=%.1f)%n",
+        median(wide), max(wide), runs(wide), wideAnswer.reach().size(),
         wideAnswer.reach().stream().map(Reach::accountId).distinct().count(), Json.write(wideAnswer.json()).length() / 1e6);
     long gcMillis = ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(g -> Math.max(0, g.getCollectionTime()))
         .sum();
@@ -117,6 +117,10 @@ public final class AccessBench {
       }
     }
     return out;
+  }
+
+  private static String runs(List<Double> xs) {
+    return xs.stream().map(x -> String.format("%.0f", x)).collect(java.util.stream.Collectors.joining(",", "[", "]"));
   }
 
   private static double median(List<Double> xs) {
