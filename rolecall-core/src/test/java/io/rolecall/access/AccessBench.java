@@ -25,11 +25,14 @@ public final class AccessBench {
     }
     var estate = new SyntheticEstate(n[0], n[1], n[2], n[3], n[4], n[5]);
     long[] peakLive = {0};
+    var heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+        .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP).map(p -> p.getName()).toList();
     for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
       ((javax.management.NotificationEmitter) gc).addNotificationListener((note, handback) -> {
         if (note.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
           var info = GarbageCollectionNotificationInfo.from((javax.management.openmbean.CompositeData) note.getUserData());
-          long used = info.getGcInfo().getMemoryUsageAfterGc().values().stream().mapToLong(u -> u.getUsed()).sum();
+          long used = info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
+              .filter(e -> heapPools.contains(e.getKey())).mapToLong(e -> e.getValue().getUsed()).sum();
           synchronized (peakLive) {
             peakLive[0] = Math.max(peakLive[0], used);
           }
