@@ -128,7 +128,7 @@ public final class AccessGraph {
       throw new UsageException("--to: no role " + Shown.quoted(toRoleArn) + " in the store");
     }
     var routes = new ArrayList<List<Edge>>();
-    boolean truncated = new PathSearch(end, routes).run(start);
+    boolean truncated = new PathSearch(end, routes, MAX_PATHS * 5, MAX_PATH_HOPS, PATH_BUDGET).run(start);
     var parents = forwards(start);
     if (parents.containsKey(end) && start != end) {
       var shortest = backPath(end, parents); // kept even when the search stopped early
@@ -156,51 +156,6 @@ public final class AccessGraph {
     }
     return new PathAnswer(start.id, end.id, end.level, coverage(accountsOf(touched), touched), List.copyOf(out),
         truncated);
-  }
-
-  /** Depth-first over simple paths with a work budget: hostile estates cannot make it run for ever. */
-  private static final class PathSearch {
-    private final Node end;
-    private final List<List<Edge>> found;
-    private final ArrayDeque<Edge> stack = new ArrayDeque<>();
-    private final Set<Node> onPath = new HashSet<>();
-    private int budget = PATH_BUDGET;
-
-    PathSearch(Node end, List<List<Edge>> found) {
-      this.end = end;
-      this.found = found;
-    }
-
-    /** True when the search stopped before seeing every path. */
-    boolean run(Node start) {
-      onPath.add(start);
-      return !walk(start);
-    }
-
-    private boolean walk(Node at) {
-      if (at == end) {
-        found.add(List.copyOf(stack));
-        return found.size() <= MAX_PATHS * 5;
-      }
-      if (stack.size() >= MAX_PATH_HOPS) {
-        return true;
-      }
-      for (Edge e : at.out) {
-        if (--budget < 0) {
-          return false;
-        }
-        if (onPath.add(e.to())) {
-          stack.addLast(e);
-          boolean go = walk(e.to());
-          stack.removeLast();
-          onPath.remove(e.to());
-          if (!go) {
-            return false;
-          }
-        }
-      }
-      return true;
-    }
   }
 
   Node resolve(PrincipalRef ref) {

@@ -150,6 +150,23 @@ class AnswersTest {
   }
 
   @Test
+  void pathStopsAtTwentyShortestFirstAndSaysItStopped() {
+    var e = new EstateItems();
+    String a = "555555555555";
+    e.inline(e.user(a, "hub"), "any", PolicyJson.doc(PolicyJson.allow("*", "sts:AssumeRole")));
+    for (int i = 0; i < 30; i++) {
+      e.inline(e.role(a, "R" + i, PolicyJson.trustAws(root(a))), "any", PolicyJson.doc(PolicyJson.allow("*",
+          "sts:AssumeRole")));
+    }
+    var g = AccessGraph.of(e.items, Coverage.of(List.of(a), false, false));
+    var answer = g.path(ref(user(a, "hub")), role(a, "R7"));
+    assertThat(answer.truncated()).isTrue();
+    assertThat(answer.paths()).hasSize(AccessGraph.MAX_PATHS);
+    assertThat(answer.paths().getFirst().path()).hasSize(1);
+    assertThat(answer.paths()).allSatisfy(r -> assertThat(r.path().getLast().to()).isEqualTo(role(a, "R7")));
+  }
+
+  @Test
   void jsonHasExactlyTheIssuesShapes() {
     var who = Json.mapper().valueToTree(GRAPH.who(P, Level.ADMIN).json());
     assertThat(fields(who)).containsExactly("accountId", "level", "coverage", "principals");
