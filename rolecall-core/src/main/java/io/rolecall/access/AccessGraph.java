@@ -223,7 +223,7 @@ public final class AccessGraph {
   }
 
   /** Breadth-first against the edges from {@code targets}: each node reached maps to its next hop (null at a target). */
-  private static Map<Node, Edge> backwards(List<Node> targets) {
+  static Map<Node, Edge> backwards(List<Node> targets) {
     var next = new LinkedHashMap<Node, Edge>();
     var queue = new ArrayDeque<Node>();
     for (Node t : targets) {
@@ -260,7 +260,7 @@ public final class AccessGraph {
     return parent;
   }
 
-  private static List<Edge> forwardPath(Node start, Map<Node, Edge> next) {
+  static List<Edge> forwardPath(Node start, Map<Node, Edge> next) {
     var out = new ArrayList<Edge>();
     for (Edge e = next.get(start); e != null; e = next.get(e.to())) {
       out.add(e);
@@ -278,6 +278,18 @@ public final class AccessGraph {
 
   List<Node> nodes() {
     return nodes;
+  }
+
+  /** The admin users, roles and root users of each account, accounts in order. */
+  java.util.SortedMap<String, List<Node>> admins() {
+    var out = new java.util.TreeMap<String, List<Node>>();
+    actors.forEach((account, here) -> {
+      var admins = here.stream().filter(n -> n.level == Level.ADMIN).sorted(Comparator.comparing(n -> n.id)).toList();
+      if (!admins.isEmpty()) {
+        out.put(account, admins);
+      }
+    });
+    return out;
   }
 
   List<IdentityCenterLinks.DirectAdmin> directAdmins() {

@@ -47,6 +47,8 @@ final class Escalations {
       for (Node p : here) {
         if (p.level == null && p.permissions != null && !p.derived && p.kind != NodeKind.ROOT) {
           var found = find(p, account.getKey(), here);
+          // The first one explains the level: pick it by technique and target, not by the order items came in.
+          found.sort(java.util.Comparator.comparing(Escalation::technique).thenComparing(Escalation::target));
           if (!found.isEmpty()) {
             p.level = Level.ESCALATE;
             p.escalations = List.copyOf(found);

@@ -35,28 +35,58 @@ public final class GraphFindings {
 
   private GraphFindings() {}
 
+  /**
+   * One walk backwards from each account's admins finds, for every node that reaches admin there, its shortest way:
+   * the findings about reaching admin are read off those walks, not from a walk per principal.
+   */
   public static List<Finding> of(AccessGraph graph, Thresholds t) {
     var out = new ArrayList<Finding>();
-    var flaggedGroups = new HashSet<Node>();
-    for (Node n : graph.nodes()) {
-      switch (n.kind) {
-        case EXTERNAL_ACCOUNT, EXTERNAL_ANY -> external(graph, n, out);
-        case IDC_GROUP -> broadAdmin(n, t, out, flaggedGroups);
-        default -> { }
+    var adminAccounts = new LinkedHashMap<Node, Set<String>>();
+    var withoutMfa = new HashSet<Node>();
+    graph.admins().forEach((account, admins) -> {
+      Map<Node, Edge> next = AccessGraph.backwards(admins);
+      for (Node n : next.keySet()) {
+        if (n.kind == NodeKind.IDC_USER || n.kind == NodeKind.IDC_GROUP) {
+          adminAccounts.computeIfAbsent(n, k -> new TreeSet<>()).add(account);
+        }
+        if (!n.kind.start) {
+          continue;
+        }
+        var path = AccessGraph.forwardPath(n, next);
+        Node end = path.isEmpty() ? n : path.getLast().to();
+        var conditions = Permissions.merge(conditions(path), end.levelConditions);
+        if (n.kind == NodeKind.EXTERNAL_ACCOUNT || n.kind == NodeKind.EXTERNAL_ANY) {
+          external(graph, n, account, path, conditions, out);
+        }
+        long hops = path.stream().filter(e -> e.type() == EdgeType.CAN_ASSUME).count();
+        if (hops >= t.roleChainHops()) {
+          out.add(new Finding(account, n.id, Rule.ROLE_CHAIN_ADMIN, "its shortest way to admin assumes " + hops
+              + " roles (threshold " + t.roleChainHops() + "): " + route(n, path)));
+        }
+        if (n.kind == NodeKind.IAM_USER && Boolean.FALSE.equals(n.mfaActive) && !withoutMfa.contains(n)
+            && conditions.stream().noneMatch(c -> MFA_KEYS.contains(Wildcard.fold(c)))) {
+          withoutMfa.add(n);
+          out.add(new Finding(n.accountId, n.id, Rule.USER_WITHOUT_MFA_ADMIN, "no MFA device, and reaches admin in "
+              + account + (path.isEmpty() ? " itself: " + n.levelGrant : ": " + route(n, path))));
+        }
       }
+    });
+    var flaggedGroups = new HashSet<Node>();
+    adminAccounts.forEach((n, accounts) -> {
+      if (n.kind == NodeKind.IDC_GROUP && accounts.size() >= t.identityCenterAdminAccounts()) {
+        flaggedGroups.add(n);
+        out.add(broadAdmin(n, "Identity Center group (" + n.in.size() + " members)", accounts, t));
+      }
+    });
+    adminAccounts.forEach((n, accounts) -> {
+      if (n.kind == NodeKind.IDC_USER && accounts.size() >= t.identityCenterAdminAccounts()
+          && n.out.stream().noneMatch(e -> flaggedGroups.contains(e.to()))) {
+        out.add(broadAdmin(n, "Identity Center user", accounts, t));
+      }
+    });
+    for (Node n : graph.nodes()) {
       if (!n.escalations.isEmpty()) {
         escalations(n, out);
-      }
-    }
-    for (Node n : graph.nodes()) {
-      if (n.kind == NodeKind.IDC_USER && n.out.stream().noneMatch(e -> flaggedGroups.contains(e.to()))) {
-        broadAdmin(n, t, out, flaggedGroups);
-      }
-      if (n.kind.start) {
-        chains(n, t, out);
-      }
-      if (n.kind == NodeKind.IAM_USER && Boolean.FALSE.equals(n.mfaActive)) {
-        withoutMfa(n, out);
       }
     }
     for (var d : graph.directAdmins()) {
@@ -69,34 +99,16 @@ public final class GraphFindings {
     return out;
   }
 
-  /** The first admin reached in each account, in order of distance: account -> path (empty: the start itself). */
-  private static Map<String, List<Edge>> adminByAccount(Node start) {
-    var parents = AccessGraph.forwards(start);
-    var out = new LinkedHashMap<String, List<Edge>>();
-    for (Node n : parents.keySet()) {
-      if (AccessGraph.isActor(n) && n.level == Level.ADMIN && !out.containsKey(n.accountId)) {
-        out.put(n.accountId, AccessGraph.backPath(n, parents));
-      }
-    }
-    return out;
-  }
-
-  private static Node end(Node start, List<Edge> path) {
-    return path.isEmpty() ? start : path.getLast().to();
-  }
-
-  private static void external(AccessGraph graph, Node n, List<Finding> out) {
+  private static void external(AccessGraph graph, Node n, String account, List<Edge> path, List<String> conditions,
+      List<Finding> out) {
     if (n.kind == NodeKind.EXTERNAL_ACCOUNT && graph.coverage().notAssessed().containsKey(n.accountId)) {
       return; // an account of the estate that was not assessed: said in coverage, not an outsider
     }
-    adminByAccount(n).forEach((account, path) -> {
-      var conditions = Permissions.merge(conditions(path), end(n, path).levelConditions);
-      String guard = conditions.stream().anyMatch("sts:ExternalId"::equalsIgnoreCase)
-          ? "only with the sts:ExternalId its trust requires" + others(conditions, "sts:ExternalId")
-          : conditions.isEmpty() ? "with no condition" : "under conditions on " + String.join(", ", conditions);
-      out.add(new Finding(account, n.id, Rule.EXTERNAL_PRINCIPAL_ADMIN, (n.kind == NodeKind.EXTERNAL_ANY
-          ? "any AWS principal" : "external " + n.id) + " reaches admin " + guard + ": " + route(n, path)));
-    });
+    String guard = conditions.stream().anyMatch("sts:ExternalId"::equalsIgnoreCase)
+        ? "only with the sts:ExternalId its trust requires" + others(conditions, "sts:ExternalId")
+        : conditions.isEmpty() ? "with no condition" : "under conditions on " + String.join(", ", conditions);
+    out.add(new Finding(account, n.id, Rule.EXTERNAL_PRINCIPAL_ADMIN, (n.kind == NodeKind.EXTERNAL_ANY
+        ? "any AWS principal" : "external " + n.id) + " reaches admin " + guard + ": " + route(n, path)));
   }
 
   private static void escalations(Node n, List<Finding> out) {
@@ -109,41 +121,10 @@ public final class GraphFindings {
     }
   }
 
-  private static void broadAdmin(Node n, Thresholds t, List<Finding> out, Set<Node> flagged) {
-    var admin = adminByAccount(n);
-    if (admin.size() >= t.identityCenterAdminAccounts()) {
-      flagged.add(n);
-      String what = n.kind == NodeKind.IDC_GROUP ? "Identity Center group (" + n.in.size() + " members)"
-          : "Identity Center user";
-      out.add(new Finding(n.accountId, n.id, Rule.IDENTITY_CENTER_BROAD_ADMIN, what + " reaches admin in "
-          + admin.size() + " accounts (threshold " + t.identityCenterAdminAccounts() + "): "
-          + String.join(", ", new TreeSet<>(admin.keySet()))));
-    }
-  }
-
-  private static void chains(Node n, Thresholds t, List<Finding> out) {
-    adminByAccount(n).forEach((account, path) -> {
-      long hops = path.stream().filter(e -> e.type() == EdgeType.CAN_ASSUME).count();
-      if (hops >= t.roleChainHops()) {
-        out.add(new Finding(account, n.id, Rule.ROLE_CHAIN_ADMIN, "its shortest way to admin assumes " + hops
-            + " roles (threshold " + t.roleChainHops() + "): " + route(n, path)));
-      }
-    });
-  }
-
-  private static void withoutMfa(Node n, List<Finding> out) {
-    var parents = AccessGraph.forwards(n);
-    for (Node m : parents.keySet()) {
-      if (AccessGraph.isActor(m) && m.level == Level.ADMIN) {
-        var path = AccessGraph.backPath(m, parents);
-        var conditions = Permissions.merge(conditions(path), m.levelConditions);
-        if (conditions.stream().noneMatch(c -> MFA_KEYS.contains(Wildcard.fold(c)))) {
-          out.add(new Finding(n.accountId, n.id, Rule.USER_WITHOUT_MFA_ADMIN, "no MFA device, and reaches admin in "
-              + m.accountId + (path.isEmpty() ? " itself: " + m.levelGrant : ": " + route(n, path))));
-          return;
-        }
-      }
-    }
+  private static Finding broadAdmin(Node n, String what, Set<String> accounts, Thresholds t) {
+    return new Finding(n.accountId, n.id, Rule.IDENTITY_CENTER_BROAD_ADMIN, what + " reaches admin in "
+        + accounts.size() + " accounts (threshold " + t.identityCenterAdminAccounts() + "): "
+        + String.join(", ", accounts));
   }
 
   private static List<String> conditions(List<Edge> path) {

@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * bench/access's measurement: builds the graph of a {@link SyntheticEstate} streamed item by item (the time spent
  * in the builder is the build time; generating the items is not counted), then times `access who --account` and
- * `access reach` with their JSON rendering, ten runs each after a warm-up, and reports the heap: the most in use
+ * `access reach` with their JSON rendering, ten runs each after a warm-up, and the graph's findings once; and reports
+ * the heap: the most in use
  * just after any GC (the live set's high-water mark), what is live at the end, and GC time.
  *
  * <p>Arguments (all optional): accounts roles users idcUsers idcGroups permissionSets; defaults 1000 50 20 5000 400 60.
@@ -79,6 +80,9 @@ public final class AccessBench {
         max(who), runs(who), whoAnswer.principals().size());
     System.out.printf("reach_idc_user_ms median=%.2f max=%.2f runs=%s (entries in one answer: %d)%n", median(reach),
         max(reach), runs(reach), reachAnswer.reach().size());
+    long f = System.nanoTime();
+    int findings = GraphFindings.of(graph, GraphFindings.Thresholds.DEFAULTS).size();
+    System.out.printf("findings_ms=%.0f (%d findings)%n", (System.nanoTime() - f) / 1e6, findings);
     System.out.printf("heap_peak_after_gc_mb=%.0f (build and the queries above)%n", peak(peakLive) / 1048576.0);
 
     // The worst case: one operator who reaches every account's admin role, and through it every role there.

@@ -49,6 +49,6 @@ class SyntheticEstateTest {
       System.setOut(old);
     }
     assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("build_ms=", "who_account_ms median=",
-        "reach_idc_user_ms median=", "reach_org_operator_ms median=", "heap_peak_after_gc_mb=", "graph_live_mb=").contains("accounts: 20,");
+        "reach_idc_user_ms median=", "reach_org_operator_ms median=", "heap_peak_after_gc_mb=", "graph_live_mb=", "findings_ms=").contains("accounts: 20,");
   }
 }
