@@ -12,8 +12,11 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.StringLength;
 
-/** `access` input: valid forms parse to what they say; anything else is a one-line usage error naming the option. */
-class AccessInputProperties {
+/**
+ * `access` input: valid forms parse to what they say; anything else is a one-line usage error naming the option.
+ * Named *Test so Surefire's default includes run it (they do not match *Properties).
+ */
+class AccessInputPropertiesTest {
 
   @Provide
   Arbitrary<String> names() {
