@@ -52,7 +52,9 @@ final class Collected {
   record Assignment(String instanceArn, String permissionSetArn, String accountId, String principalType,
                     String principalId) {}
 
-  record Scp(String managementAccountId, String arn, String name, Document document, List<String> appliesTo) {}
+  /** {@code targets}: the root, OUs and accounts it is attached to (empty when the inventory did not say). */
+  record Scp(String managementAccountId, String arn, String name, Document document, List<String> appliesTo,
+             List<String> targets) {}
 
   final Documents documents = new Documents();
   final List<User> users = new ArrayList<>();
@@ -67,6 +69,8 @@ final class Collected {
   final Map<String, PermissionSet> permissionSets = new LinkedHashMap<>();
   final List<Assignment> assignments = new ArrayList<>();
   final List<Scp> scps = new ArrayList<>();
+  /** Each account's path in the organization, root first, the account last (from the organization item). */
+  final Map<String, List<String>> orgPaths = new HashMap<>();
 
   void add(Item item) {
     JsonNode d = item.data();
@@ -154,7 +158,13 @@ final class Collected {
         Document doc = documents.parse(d.get("document"));
         if (doc != null) {
           String arn = text(d, "arn") != null ? text(d, "arn") : item.id();
-          scps.add(new Scp(acct, arn, text(d, "name"), doc, strings(d.get("appliesTo"))));
+          scps.add(new Scp(acct, arn, text(d, "name"), doc, strings(d.get("appliesTo")), strings(d.get("targets"))));
+        }
+      }
+      case ORGANIZATION -> {
+        var paths = d.get("paths");
+        if (paths != null && paths.isObject()) {
+          paths.properties().forEach(e -> orgPaths.put(documents.intern(e.getKey()), strings(e.getValue())));
         }
       }
       default -> { }

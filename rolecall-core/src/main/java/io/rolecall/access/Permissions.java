@@ -7,21 +7,26 @@ import java.util.Map;
 /**
  * What a principal may do in its account: its identity policies (attached, inline, its groups', or a permission
  * set's parts), capped by its permissions boundary when it has one and by the SCPs of its account when they were
- * read. Explicit Deny anywhere wins; a Deny under a condition does not remove the grant but adds its keys.
+ * read: at every level of the account's path in the organization (root, each OU, the account) some SCP attached
+ * there must allow, as AWS evaluates them. Explicit Deny anywhere wins; a Deny under a condition does not remove the
+ * grant but adds its keys.
  * {@code unknown} names the policies whose documents the inventory lacks (they grant nothing here).
  */
 final class Permissions {
   final List<Policy> identity;
   final List<Policy> boundary;
-  final List<Policy> scps;
+  /** The SCPs attached at each level of the account's path; null when SCPs were not read or do not apply. */
+  final List<List<Policy>> scps;
+  private final List<Policy> allScps;
   final Map<String, String> vars;
   final List<String> unknown;
 
-  Permissions(List<Policy> identity, List<Policy> boundary, List<Policy> scps, Map<String, String> vars,
+  Permissions(List<Policy> identity, List<Policy> boundary, List<List<Policy>> scps, Map<String, String> vars,
       List<String> unknown) {
     this.identity = identity;
     this.boundary = boundary;
     this.scps = scps;
+    this.allScps = scps == null ? null : scps.stream().flatMap(List::stream).toList();
     this.vars = vars;
     this.unknown = unknown;
   }
@@ -45,7 +50,7 @@ final class Permissions {
   private Decision somewhere(String action) {
     var witnesses = new java.util.LinkedHashSet<String>();
     for (int i = 0; i < 3; i++) {
-      List<Policy> set = i == 0 ? identity : i == 1 ? boundary : scps;
+      List<Policy> set = i == 0 ? identity : i == 1 ? boundary : allScps;
       if (set == null) {
         continue;
       }
@@ -101,7 +106,7 @@ final class Permissions {
   private Decision evaluate(String action, Target target, boolean needIdentity, boolean needBoundary) {
     List<String> conditions = null;
     for (int i = 0; i < 3; i++) {
-      List<Policy> set = i == 0 ? identity : i == 1 ? boundary : scps;
+      List<Policy> set = i == 0 ? identity : i == 1 ? boundary : allScps;
       if (set == null) {
         continue;
       }
@@ -131,11 +136,13 @@ final class Permissions {
       conditions = merge(conditions, cap.statement.conditionKeys());
     }
     if (scps != null) {
-      Hit scp = best(scps, action, target);
-      if (scp == null) {
-        return Decision.NO;
+      for (List<Policy> level : scps) {
+        Hit scp = best(level, action, target);
+        if (scp == null) {
+          return Decision.NO;
+        }
+        conditions = merge(conditions, scp.statement.conditionKeys());
       }
-      conditions = merge(conditions, scp.statement.conditionKeys());
     }
     if (grant == null) {
       return new Decision(true, null, null, conditions == null ? List.of() : conditions);

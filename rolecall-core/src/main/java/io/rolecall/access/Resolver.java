@@ -25,7 +25,7 @@ final class Resolver {
   private final Map<String, Map<String, Policy>> managed = new HashMap<>(); // account -> ARN -> policy
   private final Map<String, Policy> borrowed = new HashMap<>();
   private final Map<String, GroupPolicies> groupPolicies = new HashMap<>();
-  private final Map<String, List<Policy>> scps = new HashMap<>();
+  private final Map<String, List<List<Policy>>> scps = new HashMap<>();
   private final Set<String> managementAccounts = new HashSet<>();
   private final Policy everything;
 
@@ -40,12 +40,30 @@ final class Resolver {
       managementAccounts.add(scp.managementAccountId());
     }
     if (coverage.scps()) {
+      var flat = new HashMap<String, List<Policy>>();
+      var byTarget = new HashMap<String, List<Policy>>();
       for (var scp : c.scps) {
         var p = new Policy("SCP " + scp.arn() + (scp.name() == null ? "" : " (" + scp.name() + ")"), scp.document());
         for (String a : scp.appliesTo()) {
-          scps.computeIfAbsent(a, k -> new ArrayList<>()).add(p);
+          flat.computeIfAbsent(a, k -> new ArrayList<>()).add(p);
+        }
+        for (String t : scp.targets()) {
+          byTarget.computeIfAbsent(t, k -> new ArrayList<>()).add(p);
         }
       }
+      flat.forEach((account, policies) -> {
+        var path = c.orgPaths.get(account);
+        if (path == null || path.isEmpty() || byTarget.isEmpty()) {
+          // Where the levels are not known: the account's SCPs as one level.
+          scps.put(account, List.of(List.copyOf(policies)));
+        } else {
+          var levels = new ArrayList<List<Policy>>();
+          for (String level : path) {
+            levels.add(List.copyOf(byTarget.getOrDefault(level, List.of())));
+          }
+          scps.put(account, List.copyOf(levels));
+        }
+      });
     }
   }
 
@@ -156,8 +174,11 @@ final class Resolver {
     return List.of(new Policy(arn + " (permissions boundary)", p.document()));
   }
 
-  /** The SCPs that apply to an account when SCPs were read; null otherwise (and for the management account). */
-  List<Policy> scpsOf(String accountId) {
+  /**
+   * The SCPs that apply to an account, level by level, when SCPs were read; null otherwise (and for the management
+   * account, which SCPs never restrict).
+   */
+  List<List<Policy>> scpsOf(String accountId) {
     if (!coverage.scps() || managementAccounts.contains(accountId)) {
       return null;
     }

@@ -174,6 +174,26 @@ final class EstateItems {
     items.add(new Item(Kind.SCP, management, Item.GLOBAL, policyId, name, d));
   }
 
+  /** An SCP attached to {@code targets} (the root, OUs, accounts), as the collector stores it with appliesTo. */
+  void scpAt(String management, String policyId, String name, ObjectNode document, java.util.List<String> targets,
+      String... appliesTo) {
+    scp(management, policyId, name, document, appliesTo);
+    var d = items.getLast().data();
+    var t = d.putArray("targets");
+    targets.forEach(t::add);
+  }
+
+  /** The organization's tree: each account's path, root first. */
+  void organization(String management, java.util.Map<String, java.util.List<String>> paths) {
+    var d = Json.mapper().createObjectNode().put("managementAccountId", management);
+    var p = d.putObject("paths");
+    paths.forEach((account, path) -> {
+      var a = p.putArray(account);
+      path.forEach(a::add);
+    });
+    items.add(new Item(Kind.ORGANIZATION, management, Item.GLOBAL, management, null, d));
+  }
+
   private static ObjectNode managed(String arn, String name, ObjectNode document) {
     var d = Json.mapper().createObjectNode().put("arn", arn).put("policyName", name).put("policyId", "ANPA" + name)
         .put("path", "/").put("attachmentCount", 1).put("defaultVersionId", "v1");

@@ -26,7 +26,7 @@ class PolicyEvaluationTest {
       ids.add(new Policy("p" + i, documents.parse(docs[i])));
     }
     return new Permissions(ids, boundary == null ? null : List.of(new Policy("boundary", documents.parse(boundary))),
-        scp == null ? null : List.of(new Policy("scp", documents.parse(scp))), Map.of(Wildcard.USERNAME, "ann"), List.of());
+        scp == null ? null : List.of(List.of(new Policy("scp", documents.parse(scp)))), Map.of(Wildcard.USERNAME, "ann"), List.of());
   }
 
   static boolean allowed(Permissions p, String action, String resource) {

@@ -54,4 +54,27 @@ class ScpTest {
     var g = AccessGraph.of(e.items, new Coverage(Set.of(MGMT, MEMBER, "333333333333"), false, true, Map.of()));
     assertThat(level(g, TruthEstate.user("333333333333", "other"))).isEqualTo(Level.ADMIN);
   }
+
+  @Test
+  void atEveryLevelOfTheAccountsPathSomeScpMustAllow() {
+    // FullAWSAccess at the root and on the account, but the OU between them allows only S3: the admin is capped to
+    // S3 (write), as AWS evaluates SCPs level by level, though a flat reading would find FullAWSAccess allowing all.
+    var e = new EstateItems();
+    e.attach(e.user(MEMBER, "admin"), ADMIN_ARN);
+    e.organization(MGMT, Map.of(MEMBER, java.util.List.of("r-root", "ou-prod", MEMBER),
+        MGMT, java.util.List.of("r-root", MGMT)));
+    e.scpAt(MGMT, "p-full", "FullAWSAccess", doc(allow("*", "*")), java.util.List.of("r-root", MEMBER), MEMBER, MGMT);
+    e.scpAt(MGMT, "p-s3", "OnlyS3", doc(allow("*", "s3:*")), java.util.List.of("ou-prod"), MEMBER);
+    var g = AccessGraph.of(e.items, new Coverage(Set.of(MGMT, MEMBER), false, true, Map.of()));
+    assertThat(level(g, TruthEstate.user(MEMBER, "admin"))).isEqualTo(Level.WRITE);
+    assertThat(g.who(MEMBER, Level.ADMIN).principals()).isEmpty();
+
+    // The same policies read flat (no levels known) would let the admin through.
+    var flat = new EstateItems();
+    flat.attach(flat.user(MEMBER, "admin"), ADMIN_ARN);
+    flat.scp(MGMT, "p-full", "FullAWSAccess", doc(allow("*", "*")), MEMBER, MGMT);
+    flat.scp(MGMT, "p-s3", "OnlyS3", doc(allow("*", "s3:*")), MEMBER);
+    var g2 = AccessGraph.of(flat.items, new Coverage(Set.of(MGMT, MEMBER), false, true, Map.of()));
+    assertThat(level(g2, TruthEstate.user(MEMBER, "admin"))).isEqualTo(Level.ADMIN);
+  }
 }
