@@ -37,13 +37,14 @@ public record Coverage(Set<String> iamAccounts, boolean identityCenter, boolean 
 
   /**
    * The coverage block of one answer: {@code accounts} are those the answer touches; those among them whose
-   * IAM is not current are listed with why; {@code gaps} are what its nodes could not see (unknown or unreadable
+   * IAM is not current, or not assessed (its latest attempt failed, or its data is stale: then the answer rests on
+   * older data), are listed with why; {@code gaps} are what its nodes could not see (unknown or unreadable
    * policy documents, roles derived from a permission set).
    */
   Map<String, Object> json(Collection<String> accounts, Collection<String> gaps) {
     var missing = new TreeMap<String, String>();
     for (String a : accounts) {
-      if (!iam(a)) {
+      if (!iam(a) || notAssessed.containsKey(a)) {
         missing.put(a, notAssessed.getOrDefault(a, "IAM not collected"));
       }
     }

@@ -296,6 +296,22 @@ public final class InventoryStore implements AutoCloseable {
     return new TreeSet<>(ids);
   }
 
+  /**
+   * A digest of the current state's pointers: it changes exactly when some (account, part, region) has a new
+   * current collection (a cache of anything computed from the current state is good while it stays).
+   */
+  public String currentDigest() {
+    return store.transaction(c -> {
+      var text = new StringBuilder();
+      for (var row : Jdbc.query(c, "SELECT account_id, part, region, run_id FROM inventory_current ORDER BY account_id,"
+          + " part, region", List.of(), rs -> rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3) + "|"
+          + rs.getString(4))) {
+        text.append(row).append('\n');
+      }
+      return ContentHash.of(text.toString());
+    });
+  }
+
   // ---- reading a view ----
 
   /**

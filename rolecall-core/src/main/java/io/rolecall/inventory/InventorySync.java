@@ -188,7 +188,8 @@ public final class InventorySync {
       throw new CommandFailedException("inventory sync: --accounts all found no ACTIVE account in the organization");
     }
     RoleRequest.forTarget(settings, accounts.getFirst());
-    Instant started = clock.instant();
+    // Milliseconds, as the store keeps times and as CloudTrail's window end goes on the wire.
+    Instant started = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     String runId = "r" + RUN_TIME.format(started) + "-" + HexFormat.of().formatHex(randomBytes());
     store.startRun(new InventoryStore.Run(runId, started, null, settings.instanceName(), regions,
         request.parts().stream().map(Part::id).toList(), accounts.size()));

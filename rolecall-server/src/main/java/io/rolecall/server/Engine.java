@@ -91,7 +91,8 @@ public final class Engine implements AutoCloseable {
     };
     var workers = new JobWorkers(queue, sync, o.runner(), o.poll(), log);
     List<Route> routes = Routes.all(new CommandsApi(executor, instances), new InventoryApi(inventory, queue, workers,
-        instances, o.config() == null ? List.of() : o.config().suppressions(), clock), new AuditApi(store), registry, store);
+        instances, o.config() == null ? List.of() : o.config().suppressions(), clock), new AccessApi(inventory, clock),
+        new AuditApi(store), registry, store);
     HttpServer server;
     try {
       server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(o.bind()), o.port()), 64);

@@ -13,12 +13,14 @@ import java.util.Set;
 
 /**
  * The body of {@code POST /v1/inventory/jobs}, the same options as `inventory sync`: {@code {"instance",
- * "accounts": "all" | "id,id" | [ids], "regions", "services", "eventsSince", "parallel"}}. Checked when the job is
+ * "accounts": "all" | "id,id" | [ids], "regions", "services", "eventsSince", "parallel",
+ * "identityCenterAccount"}}. Checked when the job is
  * queued (a bad value is a 400 then, not a failed job later), kept as JSON in the job's row.
  */
 final class SyncJobs {
   static final String KIND = "inventory-sync";
-  private static final Set<String> KEYS = Set.of("instance", "accounts", "regions", "services", "eventsSince", "parallel");
+  private static final Set<String> KEYS = Set.of("instance", "accounts", "regions", "services", "eventsSince", "parallel",
+      "identityCenterAccount");
 
   private SyncJobs() {}
 
@@ -58,7 +60,8 @@ final class SyncJobs {
       }
     }
     return new InventorySync.Request(SyncOptions.accounts(o.get("accounts")), SyncOptions.regions(o.get("regions")),
-        SyncOptions.parts(o.get("services")), parallel, SyncOptions.eventsSince(o.get("eventsSince")));
+        SyncOptions.parts(o.get("services")), parallel, SyncOptions.eventsSince(o.get("eventsSince")),
+        SyncOptions.identityCenterAccount(o.get("identityCenterAccount")));
   }
 
   static Map<String, String> parse(String json) {
