@@ -135,6 +135,23 @@ class AccessCliTest {
   }
 
   @Test
+  void identityCenterKindsAreListedFromTheStore() throws Exception {
+    var sets = run("inventory", "list", "permission-sets", "-o", "csv");
+    assertThat(sets.exit()).as(sets.err()).isZero();
+    assertThat(sets.out().lines().toList()).hasSize(2).first().asString()
+        .startsWith("account,region,name,arn,awsManaged,customer,inline,boundary,provisionedTo");
+    assertThat(sets.out()).contains("Admin", "arn:aws:iam::aws:policy/AdministratorAccess");
+    JsonNode users = JSON.readTree(run("inventory", "list", "idc-users", "-o", "json").out());
+    assertThat(users).singleElement().satisfies(u -> {
+      assertThat(u.get("userName").asText()).isEqualTo("ann");
+      assertThat(u.get("accountId").asText()).isEqualTo(MANAGEMENT);
+    });
+    JsonNode summary = JSON.readTree(run("inventory", "summary", "-o", "json").out());
+    assertThat(summary.at("/organization/parts")).as(summary.get("organization").toString()).extracting(p -> p.get("part").asText())
+        .containsExactlyInAnyOrder("identitycenter", "organizations");
+  }
+
+  @Test
   void badInputIsOneLineAndExitTwo() {
     for (var args : List.of(List.of("access", "who", "--account", "12"), List.of("access", "who", "--account", A,
         "--level", "god"), List.of("access", "reach", "--principal", "arn:aws:s3:::bucket"),

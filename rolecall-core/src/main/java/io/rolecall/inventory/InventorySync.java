@@ -384,6 +384,9 @@ public final class InventorySync {
       Instant now = clock.instant();
       synchronized (parts) {
         for (Part p : request.parts()) {
+          if (p.organizational()) {
+            continue; // the run's organization step's, not an account's
+          }
           for (String region : p.regional() ? regions : List.of(Item.GLOBAL)) {
             if (parts.stream().noneMatch(o -> o.part() == p && o.region().equals(region))) {
               var failed = new InventoryStore.PartOutcome(runId, accountId, p, region, error, now, false);
