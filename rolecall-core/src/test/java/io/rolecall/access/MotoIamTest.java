@@ -12,7 +12,6 @@ import io.rolecall.inventory.InventorySync;
 import io.rolecall.inventory.Item;
 import io.rolecall.inventory.Kind;
 import io.rolecall.inventory.RateLimits;
-import io.rolecall.render.Json;
 import io.rolecall.sandbox.external.ExternalTools;
 import io.rolecall.sandbox.external.MotoServer;
 import io.rolecall.store.Store;
@@ -23,7 +22,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -152,25 +150,6 @@ class MotoIamTest {
 
   /** The AWS CLI against moto, its output to a file so the timeout fires even if the CLI hangs. */
   private static JsonNode cli(String command) throws Exception {
-    var args = new ArrayList<>(List.of("aws", "--endpoint-url", moto.endpoint().toString(), "--output", "json"));
-    args.addAll(List.of(command.split(" ")));
-    var out = Files.createTempFile("aws-cli-", ".json");
-    try {
-      var pb = new ProcessBuilder(args).redirectErrorStream(false).redirectOutput(out.toFile())
-          .redirectError(ProcessBuilder.Redirect.DISCARD);
-      pb.environment().keySet().removeIf(k -> k.startsWith("AWS_"));
-      pb.environment().putAll(Map.of("AWS_ACCESS_KEY_ID", KEY, "AWS_SECRET_ACCESS_KEY", SECRET,
-          "AWS_DEFAULT_REGION", "us-east-1", "AWS_CONFIG_FILE", "/dev/null", "AWS_SHARED_CREDENTIALS_FILE", "/dev/null",
-          "AWS_PAGER", "", "AWS_EC2_METADATA_DISABLED", "true"));
-      var p = pb.start();
-      if (!p.waitFor(60, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        throw new AssertionError("aws " + command + " did not finish within 60 s");
-      }
-      assertThat(p.exitValue()).as("aws " + command).isZero();
-      return Json.mapper().readTree(Files.readString(out));
-    } finally {
-      Files.deleteIfExists(out);
-    }
+    return AwsCliJson.run(moto.endpoint(), KEY, SECRET, command.split(" "));
   }
 }
