@@ -59,6 +59,13 @@ final class InventorySyncCommand implements Callable<Integer> {
       progress.close();
       var summary = Summary.ofRun(store, result.runId());
       InventorySummaryCommand.print(cli, summary, format);
+      var orgFailed = store.parts(result.runId()).stream().filter(p -> p.part().organizational() && !p.ok()).toList();
+      for (var p : orgFailed) {
+        cli.error(p.part().id() + " (organization step, account " + p.accountId() + "): " + p.error());
+      }
+      if (result.accounts().isEmpty()) {
+        return orgFailed.isEmpty() ? 0 : 1; // the organization step alone (--services identitycenter,organizations)
+      }
       if (result.errors() == result.accounts().size()) {
         cli.error("no account was assessed: all " + result.accounts().size() + " failed (reasons above); the store's"
             + " earlier data for them is unchanged");
@@ -71,7 +78,7 @@ final class InventorySyncCommand implements Callable<Integer> {
             + (failed.size() > 20 ? ", ..." : "") + "; the parts that failed keep their earlier data");
         return 1;
       }
-      return 0;
+      return orgFailed.isEmpty() ? 0 : 1;
     }
   }
 }

@@ -31,7 +31,7 @@ public final class InventoryStore implements AutoCloseable {
 
   /** A run as recorded; {@code finishedAt} is null while it runs (or if it died). */
   public record Run(String runId, Instant startedAt, Instant finishedAt, String instance, List<String> regions,
-                    List<String> parts, int accounts) {}
+                    List<String> parts, int accounts, long organizationCalls, long organizationThrottled) {}
 
   /** How one account fared in a run: ok, partial (some parts failed) or error (nothing collected). */
   public record AccountStatus(String accountId, String status, String error, long apiCalls, long throttled, long events) {
@@ -211,12 +211,14 @@ public final class InventoryStore implements AutoCloseable {
 
   // ---- runs and outcomes ----
 
-  private static final String RUN_COLUMNS = "run_id, started_at, finished_at, instance, regions, parts, accounts";
+  private static final String RUN_COLUMNS = "run_id, started_at, finished_at, instance, regions, parts, accounts,"
+      + " org_api_calls, org_throttled";
 
   private static Run run(ResultSet rs) throws SQLException {
     String parts = rs.getString(6);
     return new Run(rs.getString(1), Jdbc.time(rs.getString(2)), Jdbc.time(rs.getString(3)), rs.getString(4),
-        List.of(rs.getString(5).split(",")), parts == null ? List.of() : List.of(parts.split(",")), rs.getInt(7));
+        List.of(rs.getString(5).split(",")), parts == null ? List.of() : List.of(parts.split(",")), rs.getInt(7),
+        rs.getLong(8), rs.getLong(9));
   }
 
   /** The newest finished run. */

@@ -62,6 +62,11 @@ public final class InventorySync {
     boolean organizational() {
       return parts.stream().anyMatch(Part::organizational);
     }
+
+    /** Whether any part is collected account by account (else the run is its organization step alone). */
+    public boolean perAccount() {
+      return parts.stream().anyMatch(p -> !p.organizational());
+    }
   }
 
   /** What the caller hears while a sync runs (progress bar or log lines); called from many threads. */
@@ -136,7 +141,7 @@ public final class InventorySync {
         var futures = new ArrayList<Future<Outcome>>();
         Future<Outcome> organization = request.organizational()
             ? pool.submit(() -> syncOrganization(plan, writer, listener)) : null;
-        for (String account : plan.accounts()) {
+        for (String account : request.perAccount() ? plan.accounts() : List.<String>of()) {
           futures.add(pool.submit(() -> {
             permits.acquire();
             try {
@@ -192,7 +197,7 @@ public final class InventorySync {
     Instant started = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     String runId = "r" + RUN_TIME.format(started) + "-" + HexFormat.of().formatHex(randomBytes());
     store.startRun(new InventoryStore.Run(runId, started, null, settings.instanceName(), regions,
-        request.parts().stream().map(Part::id).toList(), accounts.size()));
+        request.parts().stream().map(Part::id).toList(), accounts.size(), 0, 0));
     return new Plan(runId, started, accounts, regions, request, settings, base.accountId(), base.region());
   }
 

@@ -84,7 +84,14 @@ public final class Summary {
       accounts.add(row(a.accountId(), a.status(), a.error(), counts.getOrDefault(a.accountId(), Map.of()), a.events(),
           a, parts(outcomes.getOrDefault(a.accountId(), List.of()), pointers.getOrDefault(a.accountId(), List.of()))));
     }
-    return document(runId, runId, accounts);
+    var doc = document(runId, runId, accounts);
+    var org = new LinkedHashMap<String, Object>(organization(store.parts(runId), store.pointers(view)));
+    store.run(runId).ifPresent(r -> {
+      org.put("apiCalls", r.organizationCalls());
+      org.put("throttled", r.organizationThrottled());
+    });
+    doc.put("organization", org);
+    return doc;
   }
 
   private static LinkedHashMap<String, Object> document(String view, String runId, List<Map<String, Object>> accounts) {
