@@ -91,9 +91,17 @@ public final class CommandExecutor {
       return Collections.singletonList(null);
     }
     AccountSelection selection = args.accounts();
-    List<String> accounts = selection.all()
-        ? OrganizationAccounts.active(sessions.open(settings, null).authenticate())
-        : selection.accountIds();
+    List<String> accounts;
+    if (selection.all()) {
+      var org = sessions.open(settings, null);
+      try {
+        accounts = OrganizationAccounts.active(org.authenticate());
+      } finally {
+        sessions.done(org);
+      }
+    } else {
+      accounts = selection.accountIds();
+    }
     if (accounts.isEmpty()) {
       throw new io.rolecall.CommandFailedException(spec.name() + ": account_id=all found no ACTIVE account");
     }
@@ -161,7 +169,8 @@ public final class CommandExecutor {
       AuditJournal changes) {
     Session session = null;
     try {
-      session = sessions.open(settings, account).authenticate();
+      session = sessions.open(settings, account);
+      session.authenticate();
       ChangeJournal journal = changes == null ? ChangeJournal.NONE
           : new AccountJournal(changes, clock, actor, command.spec(), args, settings, session);
       CommandResult result = command.run(new CommandContext(args, session, journal));
@@ -173,6 +182,9 @@ public final class CommandExecutor {
     } catch (software.amazon.awssdk.core.exception.SdkException e) {
       return AccountOutcome.failed(accountOf(account, session),
           AwsErrors.callFailed(command.spec().name(), e).getMessage());
+    } finally {
+      // The role session stays cached for the next command; the engine may let it go once it is idle.
+      sessions.done(session);
     }
   }
 
