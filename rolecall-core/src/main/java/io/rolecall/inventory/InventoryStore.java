@@ -162,6 +162,29 @@ public final class InventoryStore implements AutoCloseable {
     }
   }
 
+  /**
+   * Forgets what one attempt at an account left in a run, in one transaction, before the account is done again in
+   * that run (its engine died mid-account): its items, part outcomes and account outcome go, and each (part, region)
+   * the attempt had made current points back at its previous successful collection (or at none). Events and
+   * checkpoints stay: events are stored once whoever reads them, and the redo reads on from the checkpoint.
+   * Returns the rows removed.
+   */
+  public int forgetAttempt(String runId, String accountId) {
+    return store.transaction(c -> {
+      var key = List.of(runId, accountId);
+      int n = Jdbc.update(c, "DELETE FROM inventory_item WHERE run_id = ? AND account_id = ?", key);
+      n += Jdbc.update(c, "DELETE FROM inventory_current WHERE run_id = ? AND account_id = ?", key);
+      n += Jdbc.update(c, "DELETE FROM inventory_part WHERE run_id = ? AND account_id = ?", key);
+      n += Jdbc.update(c, "DELETE FROM inventory_account WHERE run_id = ? AND account_id = ?", key);
+      Jdbc.update(c, "INSERT INTO inventory_current (account_id, part, region, run_id, collected_at) SELECT account_id,"
+          + " part, region, run_id, ended_at FROM (SELECT p.*, ROW_NUMBER() OVER (PARTITION BY part, region ORDER BY"
+          + " ended_at DESC, run_id DESC) AS rn FROM inventory_part p WHERE account_id = ? AND status = 'ok'"
+          + " AND pruned = 0) latest WHERE rn = 1 ON CONFLICT (account_id, part, region) DO NOTHING",
+          List.of(accountId));
+      return n;
+    });
+  }
+
   /** Inserts the events not stored yet (by account, region and event id); returns how many were new. */
   static int insertEvents(Connection c, String runId, List<TrailEvent> events) throws SQLException {
     int inserted = 0;
