@@ -19,11 +19,13 @@ final class Dispatcher implements HttpHandler {
   private final List<Route> routes;
   private final BearerToken token;
   private final EngineLog log;
+  private final HostCheck hosts;
 
-  Dispatcher(List<Route> routes, BearerToken token, EngineLog log) {
+  Dispatcher(List<Route> routes, BearerToken token, EngineLog log, HostCheck hosts) {
     this.routes = routes;
     this.token = token;
     this.log = log;
+    this.hosts = hosts;
   }
 
   @Override
@@ -33,6 +35,10 @@ final class Dispatcher implements HttpHandler {
     String path = exchange.getRequestURI().getRawPath();
     Response response;
     try {
+      if (!hosts.accepts(exchange.getRequestHeaders().getFirst("Host"))) {
+        throw new ApiException(421, "host: this engine answers to " + String.join(", ", hosts.names())
+            + " (serve --allow-host NAME adds one)");
+      }
       response = dispatch(exchange, method, path);
     } catch (ApiException e) {
       response = Response.error(e.status(), e.getMessage());
