@@ -1,6 +1,5 @@
 package io.rolecall.server;
 
-import com.sun.net.httpserver.HttpServer;
 import io.rolecall.UsageException;
 import io.rolecall.auth.AuthSettings;
 import io.rolecall.aws.Sessions;
@@ -17,24 +16,20 @@ import io.rolecall.render.Json;
 import io.rolecall.server.jobs.EngineScheduler;
 import io.rolecall.server.jobs.Jobs;
 import io.rolecall.store.Store;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code rolecall serve}: the HTTP API and dashboard over one set of engine-wide parts, shared by every request and
  * job: the credential cache and SDK clients with one pooled HTTP client ({@link Sessions#engine}), one set of rate
  * limits per (account, region, service), the store, the command executor, and the jobs on the store's scheduler.
- * Each request runs on its own virtual thread. Built on the JDK's HTTP server: a handful of routes needs no
- * framework.
+ * Each request runs on its own virtual thread, on Jetty's core server (no servlets): a handful of routes needs no
+ * framework, and Jetty lets even a request it cannot parse be answered in the API's JSON shape.
  */
 public final class Engine implements AutoCloseable {
   /**
@@ -63,8 +58,9 @@ public final class Engine implements AutoCloseable {
                                String origin) {}
 
   private final Options options;
-  private final HttpServer server;
-  private final ExecutorService requests;
+  private final org.eclipse.jetty.server.Server server;
+  private final int port;
+  private final InetAddress address;
   private final Sessions sessions;
   private final Store store;
   private final Jobs jobs;
@@ -72,12 +68,13 @@ public final class Engine implements AutoCloseable {
   private final List<Route> routes;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private Engine(Options o, HttpServer server, ExecutorService requests, Sessions sessions, Store store, Jobs jobs,
-      EngineLog log, List<Route> routes) {
+  private Engine(Options o, org.eclipse.jetty.server.Server server, InetAddress address, int port, Sessions sessions,
+      Store store, Jobs jobs, EngineLog log, List<Route> routes) {
     this.routes = routes;
     this.options = o;
     this.server = server;
-    this.requests = requests;
+    this.address = address;
+    this.port = port;
     this.sessions = sessions;
     this.store = store;
     this.jobs = jobs;
@@ -113,23 +110,33 @@ public final class Engine implements AutoCloseable {
         log::info, o.runner(), o.workers(), o.timing(), clock));
     List<Route> routes = Routes.all(new CommandsApi(executor, instances), new InventoryApi(inventory, jobs, instances,
         o.config() == null ? List.of() : o.config().suppressions(), clock), new AuditApi(store), registry, store);
-    HttpServer server;
     InetAddress address;
+    org.eclipse.jetty.server.Server server;
+    int port;
     try {
       address = InetAddress.getByName(o.bind());
-      server = HttpServer.create(new InetSocketAddress(address, o.port()), 64);
-    } catch (IOException e) {
+      server = new org.eclipse.jetty.server.Server(new org.eclipse.jetty.util.thread.VirtualThreadPool());
+      var http = new org.eclipse.jetty.server.HttpConfiguration();
+      http.setSendServerVersion(false);
+      http.setSendXPoweredBy(false);
+      var connector = new org.eclipse.jetty.server.ServerConnector(server,
+          new org.eclipse.jetty.server.HttpConnectionFactory(http));
+      connector.setHost(address.getHostAddress());
+      connector.setPort(o.port());
+      server.addConnector(connector);
+      server.setErrorHandler(new JsonErrors());
+      // Bound first, so the Host check knows the port (0 picks one); nothing is accepted before start().
+      connector.open();
+      port = connector.getLocalPort();
+      server.setHandler(new Dispatcher(routes, o.token(), log, HostCheck.forBind(o.bind(), address, port, o.hosts())));
+      server.start();
+    } catch (Exception e) {
       jobs.close();
       store.close();
       sessions.close();
       throw new UsageException("serve: cannot listen on " + o.bind() + ":" + o.port() + ": " + e.getMessage());
     }
-    var requests = Executors.newVirtualThreadPerTaskExecutor();
-    server.setExecutor(requests);
-    var hosts = HostCheck.forBind(o.bind(), address, server.getAddress().getPort(), o.hosts());
-    server.createContext("/", new Dispatcher(routes, o.token(), log, hosts));
-    server.start();
-    var engine = new Engine(o, server, requests, sessions, store, jobs, log, routes);
+    var engine = new Engine(o, server, address, port, sessions, store, jobs, log, routes);
     try {
       engine.keepSchedules(instances);
     } catch (RuntimeException e) {
@@ -163,9 +170,8 @@ public final class Engine implements AutoCloseable {
   }
 
   public URI uri() {
-    var a = server.getAddress();
-    String host = a.getAddress().getHostAddress();
-    return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort());
+    String host = address.getHostAddress();
+    return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port);
   }
 
   /** The route table this engine serves (for tests of the OpenAPI document). */
@@ -191,9 +197,12 @@ public final class Engine implements AutoCloseable {
     if (closed.getAndSet(true)) {
       return;
     }
-    server.stop(0);
+    try {
+      server.stop();
+    } catch (Exception e) {
+      log.info("stopping the HTTP server: " + e.getMessage());
+    }
     jobs.close();
-    requests.close();
     store.close();
     sessions.close();
     log.info("stopped");

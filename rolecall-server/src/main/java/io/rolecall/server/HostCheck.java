@@ -27,7 +27,7 @@ final class HostCheck {
     names.add(normalize(bind));
     names.add(normalize(address.getHostAddress()));
     if (address.isLoopbackAddress() || address.isAnyLocalAddress()) {
-      names.addAll(List.of("localhost", "127.0.0.1", "::1"));
+      List.of("localhost", "127.0.0.1", "::1").forEach(h -> names.add(normalize(h)));
     }
     allowed.forEach(h -> names.add(normalize(h)));
     return new HostCheck(names, port);
