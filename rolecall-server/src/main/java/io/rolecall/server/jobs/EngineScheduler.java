@@ -103,7 +103,10 @@ public final class EngineScheduler implements AutoCloseable {
         .schedulerName(new SchedulerName.Fixed(runner))
         .serializer(new JsonTaskSerializer())
         .threads(Math.max(1, threads))
-        .executorService(Executors.newVirtualThreadPerTaskExecutor())
+        // At most `threads` at once: the scheduler picks an execution (claims it in the store) only when one of
+        // these takes it up, so the rest stay free for the other engines.
+        .executorService(Executors.newFixedThreadPool(Math.max(1, threads),
+            Thread.ofVirtual().name("rolecall-task-", 0).factory()))
         .pollingInterval(timing.poll())
         .heartbeatInterval(timing.heartbeat())
         .missedHeartbeatsLimit(timing.missed())
