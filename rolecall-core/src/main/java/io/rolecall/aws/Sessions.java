@@ -78,16 +78,13 @@ public final class Sessions implements AutoCloseable {
     closed.forEach(clients::closeFor);
   }
 
-  /** Role sessions cached now and SDK clients built: both follow the sessions in use, not uptime. */
-  public String footprint() {
-    return credentials.roleSessions() + " role sessions, " + clients.size() + " SDK clients";
-  }
-
-  int roleSessions() {
+  /** Role sessions cached now (in use or idle): they follow the sessions in use, not uptime. */
+  public int roleSessions() {
     return credentials.roleSessions();
   }
 
-  int sdkClients() {
+  /** SDK clients built and not let go. */
+  public int sdkClients() {
     return clients.size();
   }
 
