@@ -1,8 +1,10 @@
 // The engine soak's load, for bench/engine-soak: N command requests through the engine, each naming its own
 // roleSessionName, so every request is a new assumed-role session (AssumeRole + the call) and the engine rotates
-// through N sessions. After each thousand requests it asks the engine's JVM for a full GC (jcmd PID GC.run) and
-// reads the heap in use after it (jcmd PID GC.heap_info). Prints one line per thousand: index, p50 and p99 of that
-// thousand's latencies, heap after GC; then the first and last thousand compared. JDK only (java.net.http, jcmd):
+// through N sessions. After each thousand requests it takes the engine's class histogram (jcmd PID
+// GC.class_histogram, which counts live objects only, after a full GC) and sums it, less the JVM's heap fillers
+// (jdk.internal.vm.FillerElement arrays pad unused heap and come and go by megabytes between collections): the live
+// heap. Prints one line per thousand: index, p50 and p99 of that thousand's latencies, live heap; then the first and
+// last thousand compared. JDK only (java.net.http, jcmd):
 // A warm-up of WARMUP requests (sessions rotated the same way, not measured) comes first: the JIT's warm-up is not
 // growth with uptime.
 //   java bench/lib/EngineSoak.java URL TOKEN ACCOUNT REQUESTS THREADS ENGINE_PID WARMUP
@@ -65,20 +67,18 @@ void main(String[] args) throws Exception {
       System.out.printf("warm-up: %d requests, %d failures%n", warmup, failures.get());
       continue;
     }
-    run(jcmd, pid, "GC.run");
-    Thread.sleep(300);
-    double heap = heapAfterGc(run(jcmd, pid, "GC.heap_info"));
+    double heap = liveHeap(run(jcmd, pid, "GC.class_histogram"));
     var sorted = new ArrayList<>(latencies);
     Collections.sort(sorted);
     double p50 = sorted.get(sorted.size() / 2);
     double p99 = sorted.get((int) (sorted.size() * 0.99));
     results.add(new double[] {p50, p99, heap});
-    System.out.printf("thousand=%d p50_ms=%.2f p99_ms=%.2f heap_after_gc_mb=%.1f failures=%d%n", block + 1, p50, p99,
+    System.out.printf("thousand=%d p50_ms=%.2f p99_ms=%.2f live_heap_mb=%.2f failures=%d%n", block + 1, p50, p99,
         heap, failures.get());
   }
   var first = results.getFirst();
   var last = results.getLast();
-  System.out.printf("first_vs_last p50_ms=%.2f->%.2f (%+.1f%%) heap_after_gc_mb=%.1f->%.1f (%+.1f%%) requests=%d"
+  System.out.printf("first_vs_last p50_ms=%.2f->%.2f (%+.1f%%) live_heap_mb=%.2f->%.2f (%+.1f%%) requests=%d"
       + " failures=%d%n", first[0], last[0], 100 * (last[0] - first[0]) / first[0], first[2], last[2],
       100 * (last[2] - first[2]) / first[2], requests, failures.get());
 }
@@ -93,12 +93,17 @@ static String run(String jcmd, String pid, String command) throws Exception {
   return out;
 }
 
-/** "garbage-first heap   total 262144K, used 35210K" (or the serial collector's lines): the used figure, in MB. */
-static double heapAfterGc(String info) {
-  var m = Pattern.compile("total \\d+K, used (\\d+)K").matcher(info);
-  double used = 0;
-  while (m.find()) {
-    used += Long.parseLong(m.group(1)) / 1024.0;
+/** The histogram's total bytes less the heap fillers', in MB. */
+static double liveHeap(String histogram) {
+  long total = 0;
+  long fillers = 0;
+  for (String line : histogram.split("\n")) {
+    String[] f = line.trim().split("\\s+");
+    if (f.length >= 3 && f[0].equals("Total")) {
+      total = Long.parseLong(f[2]);
+    } else if (f.length >= 4 && f[3].startsWith("[Ljdk.internal.vm.FillerElement")) {
+      fillers += Long.parseLong(f[2]);
+    }
   }
-  return used;
+  return (total - fillers) / (1024.0 * 1024.0);
 }
