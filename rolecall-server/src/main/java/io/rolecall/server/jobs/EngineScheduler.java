@@ -213,13 +213,20 @@ public final class EngineScheduler implements AutoCloseable {
     return new CompletionHandler.OnCompleteReschedule<>(ref.getSchedule());
   }
 
-  /** Interrupts this engine's steps of jobs cancelled through another engine. */
+  /**
+   * Interrupts this engine's steps of jobs cancelled through another engine; now and then, also plans jobs left
+   * queued without their planning task (the store failed between the two writes).
+   */
   private void watchCancels() {
+    long rounds = 0;
     while (!closed) {
       try {
         var mine = running.jobs();
         if (!mine.isEmpty()) {
           jobs.cancelled(mine).forEach(running::interrupt);
+        }
+        if (++rounds % 30 == 0) {
+          reconcile();
         }
       } catch (RuntimeException e) {
         log.accept("cancel watch: " + Redactor.global().redact(String.valueOf(e.getMessage())));
