@@ -63,6 +63,12 @@ record DemoOrganization(AccessKey engineKey) {
     store.addMember(security, ann);
     store.addMember(store.createGroup("developers", "Application teams"), ann);
     store.addMember(security, bob);
+    // The security team holds AdministratorAccess in 333333333333 through a permission set: the access graph
+    // follows group, assignment and reserved role to say so.
+    var sso = management.ssoAdmin().instance();
+    var admin = sso.createPermissionSet("SecurityAdmin", "incident response", "PT1H", null);
+    sso.attachManagedPolicy(admin.arn(), AwsManagedPolicies.arn("AdministratorAccess"));
+    sso.assign(admin, "333333333333", security);
     // This account's role was set up for another customer's ExternalId: AssumeRole must fail there.
     sandbox.account("444444444444").iam().createRole(ROLE, TrustPolicy.trusting(engineArn).withExternalId("another-customer"));
     // A weak policy: length 8, digits only, no expiry.
@@ -142,6 +148,9 @@ record DemoOrganization(AccessKey engineKey) {
             + " assessed (exit 1: an account it could not read is never reported clean)",
             List.of("inventory", "findings"), 1),
         new Step("The current state per account: status, counts, and when each part was collected",
-            List.of("inventory", "summary", "--account", "333333333333,444444444444"), 0));
+            List.of("inventory", "summary", "--account", "333333333333,444444444444"), 0),
+        new Step("Who can act as admin in 333333333333, and how: Identity Center's security team through its permission"
+            + " set, the admins group's members, the root user", List.of("access", "who", "--account", "333333333333"), 0),
+        new Step("Everything ann reaches, in every account", List.of("access", "reach", "--principal", "idc:ann"), 0));
   }
 }

@@ -101,6 +101,47 @@ final class InventoryColumns {
         c.add(col("status", "/status"));
         c.add(col("instance", "/instanceId"));
       }
+      case IDC_INSTANCE -> {
+        c.add(new Column<>("instance", Item::id));
+        c.add(col("identityStore", "/identityStoreId"));
+        c.add(col("status", "/status"));
+      }
+      case IDC_USER -> {
+        c.add(col("name", "/userName"));
+        c.add(col("displayName", "/displayName"));
+        c.add(new Column<>("emails", i -> join(i.data().get("emails"))));
+        c.add(col("userId", "/userId"));
+      }
+      case IDC_GROUP -> {
+        c.add(col("name", "/displayName"));
+        c.add(col("groupId", "/groupId"));
+        c.add(new Column<>("members", i -> String.valueOf(i.data().path("members").size())));
+      }
+      case PERMISSION_SET -> {
+        c.add(col("name", "/name"));
+        c.add(new Column<>("arn", Item::id));
+        c.add(new Column<>("awsManaged", i -> join(i.data().get("awsManagedPolicies"))));
+        c.add(new Column<>("customer", i -> String.valueOf(i.data().path("customerManagedPolicies").size())));
+        c.add(new Column<>("inline", i -> String.valueOf(i.data().hasNonNull("inlinePolicy"))));
+        c.add(new Column<>("boundary", i -> String.valueOf(i.data().hasNonNull("permissionsBoundary"))));
+        c.add(new Column<>("provisionedTo", i -> String.valueOf(i.data().path("provisionedAccounts").size())));
+      }
+      case ACCOUNT_ASSIGNMENT -> {
+        c.add(col("assignedIn", "/accountId"));
+        c.add(col("principalType", "/principalType"));
+        c.add(col("principalId", "/principalId"));
+        c.add(col("permissionSet", "/permissionSetArn"));
+      }
+      case SCP -> {
+        c.add(new Column<>("policyId", Item::id));
+        c.add(new Column<>("name", Item::name));
+        c.add(new Column<>("targets", i -> join(i.data().get("targets"))));
+        c.add(new Column<>("appliesTo", i -> String.valueOf(i.data().path("appliesTo").size())));
+      }
+      case ORGANIZATION -> {
+        c.add(col("inOrganization", "/inOrganization"));
+        c.add(new Column<>("accounts", i -> String.valueOf(i.data().path("paths").size())));
+      }
     }
     return c;
   }

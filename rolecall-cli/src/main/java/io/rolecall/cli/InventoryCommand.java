@@ -67,7 +67,11 @@ final class InventoryCommand implements Runnable {
 
   /** The -o value for an inventory command; {@code allowed} are the formats this command prints. */
   Format format(Format... allowed) {
-    String text = root.global.output;
+    return format(root.global.output, allowed);
+  }
+
+  /** The -o value {@code text} as one of the {@code allowed} formats (table when not given). */
+  static Format format(String text, Format... allowed) {
     Format f = Format.TABLE;
     if (text != null) {
       try {

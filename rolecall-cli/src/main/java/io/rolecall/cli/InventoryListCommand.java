@@ -24,8 +24,9 @@ import picocli.CommandLine.ParentCommand;
  * JSON and CSV stream row by row, so listing a large estate needs no more memory than a small one.
  */
 @Command(name = "list", description = "List one kind of the current state: users, groups, roles, policies, keys, mfa,"
-    + " accounts, instances, vpcs, subnets, security-groups, network-interfaces, events. Each row says when its data"
-    + " was collected (collectedAt) and by which run.")
+    + " accounts, instances, vpcs, subnets, security-groups, network-interfaces, idc-instances, idc-users, idc-groups,"
+    + " permission-sets, account-assignments, scps, organization, events. Each row says when its data was collected"
+    + " (collectedAt) and by which run.")
 final class InventoryListCommand implements Callable<Integer> {
   @ParentCommand
   InventoryCommand inventory;

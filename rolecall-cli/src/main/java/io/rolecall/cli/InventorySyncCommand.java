@@ -29,8 +29,9 @@ final class InventorySyncCommand implements Callable<Integer> {
       description = "Regions for EC2 and CloudTrail (default: the instance's region).")
   String regions;
 
-  @Option(names = "--services", paramLabel = "iam,ec2,cloudtrail",
-      description = "What to collect (default: all three); the parts not collected keep their current state.")
+  @Option(names = "--services", paramLabel = "iam,ec2,cloudtrail,identitycenter,organizations",
+      description = "What to collect (default: all); the parts not collected keep their current state. identitycenter"
+          + " and organizations (SCPs) are collected once per run, with the base identity.")
   String services;
 
   @Option(names = "--events-since", paramLabel = "DURATION",
@@ -38,13 +39,19 @@ final class InventorySyncCommand implements Callable<Integer> {
           + " at most 90d). Later syncs continue from where the last one stopped.")
   String eventsSince;
 
+  @Option(names = "--identity-center-account", paramLabel = "ID",
+      description = "The account holding the IAM Identity Center instance, when the base identity's account does not"
+          + " (a delegated administrator): assumed with --role-name and --external-id.")
+  String identityCenterAccount;
+
   @Override
   public Integer call() {
     var root = inventory.root;
     var cli = inventory.cli();
     var format = inventory.format(InventoryCommand.Format.TABLE, InventoryCommand.Format.JSON);
     var request = new InventorySync.Request(SyncOptions.accounts(accounts), SyncOptions.regions(regions),
-        SyncOptions.parts(services), root.parallelism(), SyncOptions.eventsSince(eventsSince));
+        SyncOptions.parts(services), root.parallelism(), SyncOptions.eventsSince(eventsSince),
+        SyncOptions.identityCenterAccount(identityCenterAccount));
     var settings = root.settings();
     boolean terminal = cli.err() == System.err && System.console() != null && System.console().isTerminal();
     try (var sessions = new Sessions(); var store = inventory.openStore(); var progress = new InventoryProgress(cli.err(), terminal)) {
@@ -52,6 +59,13 @@ final class InventorySyncCommand implements Callable<Integer> {
       progress.close();
       var summary = Summary.ofRun(store, result.runId());
       InventorySummaryCommand.print(cli, summary, format);
+      var orgFailed = store.parts(result.runId()).stream().filter(p -> p.part().organizational() && !p.ok()).toList();
+      for (var p : orgFailed) {
+        cli.error(p.part().id() + " (organization step, account " + p.accountId() + "): " + p.error());
+      }
+      if (result.accounts().isEmpty()) {
+        return orgFailed.isEmpty() ? 0 : 1; // the organization step alone (--services identitycenter,organizations)
+      }
       if (result.errors() == result.accounts().size()) {
         cli.error("no account was assessed: all " + result.accounts().size() + " failed (reasons above); the store's"
             + " earlier data for them is unchanged");
@@ -64,7 +78,7 @@ final class InventorySyncCommand implements Callable<Integer> {
             + (failed.size() > 20 ? ", ..." : "") + "; the parts that failed keep their earlier data");
         return 1;
       }
-      return 0;
+      return orgFailed.isEmpty() ? 0 : 1;
     }
   }
 }

@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
         "",
         "Run a command:  rolecall [flags] <command> [name=value ...]   (list them with: rolecall help)"},
     subcommands = {HelpCommand.class, TestCommand.class, DemoCommand.class, AuditCommand.class, PolicyCommand.class,
-        InventoryCommand.class, SandboxCommand.class, ServeCommand.class})
+        InventoryCommand.class, AccessCommand.class, SandboxCommand.class, ServeCommand.class})
 public final class RolecallCommand implements Callable<Integer> {
   final Cli cli;
 

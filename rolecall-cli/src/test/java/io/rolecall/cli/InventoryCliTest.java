@@ -79,12 +79,12 @@ class InventoryCliTest {
     var r = run("inventory", "summary", "-o", "json");
     assertThat(r.exit()).as(r.err()).isZero();
     JsonNode json = new ObjectMapper().readTree(r.out());
-    assertThat(iterable(json.fieldNames())).containsExactly("view", "runId", "accounts");
+    assertThat(iterable(json.fieldNames())).containsExactly("view", "runId", "accounts", "organization");
     assertThat(json.get("view").asText()).isEqualTo("current");
     assertThat(json.get("runId").asText()).startsWith("r");
     assertThat(json.get("accounts")).hasSize(3);
     var fields = new ArrayList<>(FIELDS);
-    fields.addAll(List.of("collectedAt", "parts"));
+    fields.addAll(List.of("idcUsers", "idcGroups", "permissionSets", "accountAssignments", "collectedAt", "parts"));
     for (JsonNode a : json.get("accounts")) {
       assertThat(iterable(a.fieldNames())).containsExactlyElementsOf(fields);
       for (JsonNode p : a.get("parts")) {

@@ -38,7 +38,9 @@ public final class Coverage {
   static Set<Part> findingParts() {
     var parts = EnumSet.noneOf(Part.class);
     for (var r : Finding.Rule.values()) {
-      parts.add(r.part());
+      if (!r.fromGraph()) {
+        parts.add(r.part());
+      }
     }
     return parts;
   }

@@ -46,7 +46,10 @@ public record Finding(String accountId, String principal, Rule rule, String evid
     }
   }
 
-  /** The rules of SPEC §2.3; thresholds are in {@link Findings}. Each is judged on one part's data. */
+  /**
+   * The rules of SPEC §2.3 (thresholds in {@link Findings}), each judged on one part's data, and those of the access
+   * graph (SPEC §2.4).
+   */
   public enum Rule {
     ROOT_WITHOUT_MFA("root-without-mfa", Severity.HIGH, Part.IAM),
     ROOT_ACCESS_KEYS("root-access-keys", Severity.HIGH, Part.IAM),
@@ -57,7 +60,14 @@ public record Finding(String accountId, String principal, Rule rule, String evid
     ADMIN_POLICY("admin-policy-attached", Severity.HIGH, Part.IAM),
     CROSS_ACCOUNT_TRUST("cross-account-trust-without-condition", Severity.MEDIUM, Part.IAM),
     PUBLIC_TRUST("trust-principal-star", Severity.HIGH, Part.IAM),
-    WEAK_PASSWORD_POLICY("weak-password-policy", Severity.MEDIUM, Part.IAM);
+    WEAK_PASSWORD_POLICY("weak-password-policy", Severity.MEDIUM, Part.IAM),
+    // From the access graph (io.rolecall.access.GraphFindings), judged over every account at once: no one part.
+    EXTERNAL_PRINCIPAL_ADMIN("external-principal-reaches-admin", Severity.CRITICAL, null),
+    ESCALATION_TO_ADMIN("privilege-escalation-to-admin", Severity.HIGH, null),
+    USER_WITHOUT_MFA_ADMIN("user-without-mfa-reaches-admin", Severity.HIGH, null),
+    IDENTITY_CENTER_BROAD_ADMIN("identity-center-admin-in-many-accounts", Severity.MEDIUM, null),
+    ROLE_CHAIN_ADMIN("role-chain-reaches-admin", Severity.MEDIUM, null),
+    ADMIN_PERMISSION_SET_TO_USER("admin-permission-set-assigned-to-user", Severity.MEDIUM, null);
 
     private final String id;
     private final Severity severity;
@@ -77,9 +87,16 @@ public record Finding(String accountId, String principal, Rule rule, String evid
       return severity;
     }
 
-    /** The part whose data the rule reads: a finding is re-judged when that part is collected again. */
+    /**
+     * The part whose data the rule reads: a finding is re-judged when that part is collected again. Null for the
+     * access graph's rules, which read every account's data at once and are re-judged when any of it changes.
+     */
     public Part part() {
       return part;
+    }
+
+    public boolean fromGraph() {
+      return part == null;
     }
 
     public static java.util.Optional<Rule> ofId(String id) {

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +32,7 @@ public final class InventoryStore implements AutoCloseable {
 
   /** A run as recorded; {@code finishedAt} is null while it runs (or if it died). */
   public record Run(String runId, Instant startedAt, Instant finishedAt, String instance, List<String> regions,
-                    List<String> parts, int accounts) {}
+                    List<String> parts, int accounts, long organizationCalls, long organizationThrottled) {}
 
   /** How one account fared in a run: ok, partial (some parts failed) or error (nothing collected). */
   public record AccountStatus(String accountId, String status, String error, long apiCalls, long throttled, long events) {
@@ -106,6 +107,12 @@ public final class InventoryStore implements AutoCloseable {
     });
   }
 
+  /** The calls of the run's organization step (Identity Center, SCPs), which belong to no one account's outcome. */
+  public void recordOrganization(String runId, long apiCalls, long throttled) {
+    store.transaction(c -> Jdbc.update(c, "UPDATE inventory_run SET org_api_calls = ?, org_throttled = ? WHERE"
+        + " run_id = ?", List.of(apiCalls, throttled, runId)));
+  }
+
   /** Marks the run finished. */
   public void finishRun(String runId, Instant finishedAt) {
     store.transaction(c -> Jdbc.update(c, "UPDATE inventory_run SET finished_at = ? WHERE run_id = ?",
@@ -166,23 +173,57 @@ public final class InventoryStore implements AutoCloseable {
    * Forgets what one attempt at an account left in a run, in one transaction, before the account is done again in
    * that run (its engine died mid-account): its items, part outcomes and account outcome go, and each (part, region)
    * the attempt had made current points back at its previous successful collection (or at none). Events and
-   * checkpoints stay: events are stored once whoever reads them, and the redo reads on from the checkpoint.
-   * Returns the rows removed.
+   * checkpoints stay: events are stored once whoever reads them, and the redo reads on from the checkpoint. The
+   * organization step's parts stored under this account (the management account's SCPs, say) are not the account's
+   * and stay. Returns the rows removed.
    */
   public int forgetAttempt(String runId, String accountId) {
     return store.transaction(c -> {
-      var key = List.of(runId, accountId);
-      int n = Jdbc.update(c, "DELETE FROM inventory_item WHERE run_id = ? AND account_id = ?", key);
-      n += Jdbc.update(c, "DELETE FROM inventory_current WHERE run_id = ? AND account_id = ?", key);
-      n += Jdbc.update(c, "DELETE FROM inventory_part WHERE run_id = ? AND account_id = ?", key);
-      n += Jdbc.update(c, "DELETE FROM inventory_account WHERE run_id = ? AND account_id = ?", key);
+      int n = forget(c, runId, accountId, false);
+      n += Jdbc.update(c, "DELETE FROM inventory_account WHERE run_id = ? AND account_id = ?", List.of(runId, accountId));
+      return n;
+    });
+  }
+
+  /**
+   * Forgets what one attempt at a run's organization step left (Identity Center, SCPs, under whichever accounts own
+   * them), in one transaction, before the step is done again in that run; as {@link #forgetAttempt} does for an
+   * account. Returns the rows removed.
+   */
+  public int forgetOrganizationAttempt(String runId) {
+    return store.transaction(c -> {
+      int n = forget(c, runId, null, true);
+      Jdbc.update(c, "UPDATE inventory_run SET org_api_calls = 0, org_throttled = 0 WHERE run_id = ?", List.of(runId));
+      return n;
+    });
+  }
+
+  /** The rows of a run's parts (one account's, or every account's) of one kind: per-account or organizational. */
+  private static int forget(Connection c, String runId, String accountId, boolean organizational) throws SQLException {
+    String parts = " AND part " + (organizational ? "" : "NOT ") + "IN (" + String.join(",", Arrays.stream(Part.values())
+        .filter(Part::organizational).map(p -> "'" + p.id() + "'").toList()) + ")";
+    String where = "run_id = ?" + (accountId == null ? "" : " AND account_id = ?") + parts;
+    var key = accountId == null ? List.<Object>of(runId) : List.<Object>of(runId, accountId);
+    var touched = new TreeSet<String>();
+    try (var ps = c.prepareStatement("SELECT DISTINCT account_id FROM inventory_current WHERE " + where)) {
+      Jdbc.bind(ps, key);
+      try (var rs = ps.executeQuery()) {
+        while (rs.next()) {
+          touched.add(rs.getString(1));
+        }
+      }
+    }
+    int n = Jdbc.update(c, "DELETE FROM inventory_item WHERE " + where, key);
+    n += Jdbc.update(c, "DELETE FROM inventory_current WHERE " + where, key);
+    n += Jdbc.update(c, "DELETE FROM inventory_part WHERE " + where, key);
+    for (String account : touched) {
       Jdbc.update(c, "INSERT INTO inventory_current (account_id, part, region, run_id, collected_at) SELECT account_id,"
           + " part, region, run_id, ended_at FROM (SELECT p.*, ROW_NUMBER() OVER (PARTITION BY part, region ORDER BY"
           + " ended_at DESC, run_id DESC) AS rn FROM inventory_part p WHERE account_id = ? AND status = 'ok'"
-          + " AND pruned = 0) latest WHERE rn = 1 ON CONFLICT (account_id, part, region) DO NOTHING",
-          List.of(accountId));
-      return n;
-    });
+          + " AND pruned = 0" + parts + ") latest WHERE rn = 1 ON CONFLICT (account_id, part, region) DO NOTHING",
+          List.of(account));
+    }
+    return n;
   }
 
   /** Inserts the events not stored yet (by account, region and event id); returns how many were new. */
@@ -228,12 +269,14 @@ public final class InventoryStore implements AutoCloseable {
 
   // ---- runs and outcomes ----
 
-  private static final String RUN_COLUMNS = "run_id, started_at, finished_at, instance, regions, parts, accounts";
+  private static final String RUN_COLUMNS = "run_id, started_at, finished_at, instance, regions, parts, accounts,"
+      + " org_api_calls, org_throttled";
 
   private static Run run(ResultSet rs) throws SQLException {
     String parts = rs.getString(6);
     return new Run(rs.getString(1), Jdbc.time(rs.getString(2)), Jdbc.time(rs.getString(3)), rs.getString(4),
-        List.of(rs.getString(5).split(",")), parts == null ? List.of() : List.of(parts.split(",")), rs.getInt(7));
+        List.of(rs.getString(5).split(",")), parts == null ? List.of() : List.of(parts.split(",")), rs.getInt(7),
+        rs.getLong(8), rs.getLong(9));
   }
 
   /** The newest finished run. */
@@ -303,14 +346,41 @@ public final class InventoryStore implements AutoCloseable {
         Jdbc.time(rs.getString(6)), rs.getInt(7) == 1);
   }
 
-  /** Every account the store has heard of: attempted by some run. */
+  /**
+   * Every account the store has heard of: a target of some run (the organization step's data lives under the
+   * management or Identity Center account, which is not a target unless a run named it).
+   */
   public TreeSet<String> knownAccounts() {
-    List<String> ids = store.transaction(c -> Jdbc.query(c, "SELECT DISTINCT account_id FROM inventory_part",
+    List<String> ids = store.transaction(c -> Jdbc.query(c, "SELECT DISTINCT account_id FROM inventory_account",
         List.of(), rs -> rs.getString(1)));
     return new TreeSet<>(ids);
   }
 
+  /**
+   * A digest of the current state's pointers: it changes exactly when some (account, part, region) has a new
+   * current collection (a cache of anything computed from the current state is good while it stays).
+   */
+  public String currentDigest() {
+    return store.transaction(c -> {
+      var text = new StringBuilder();
+      for (var row : Jdbc.query(c, "SELECT account_id, part, region, run_id FROM inventory_current ORDER BY account_id,"
+          + " part, region", List.of(), rs -> rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3) + "|"
+          + rs.getString(4))) {
+        text.append(row).append('\n');
+      }
+      return ContentHash.of(text.toString());
+    });
+  }
+
   // ---- reading a view ----
+
+  /**
+   * How a view's pointers meet the items: by the item table's key prefix. Written as CROSS JOIN ... WHERE so SQLite
+   * walks the few pointers and seeks into the items (a plain JOIN let it scan every item of every run first: 0.42 s
+   * against 0.08 s for 200 accounts x 10 runs); PostgreSQL plans a CROSS JOIN with these conditions as any join.
+   */
+  private static final String JOIN = "i.run_id = v.run_id AND i.account_id = v.account_id AND i.part = v.part"
+      + " AND i.region = v.region";
 
   /** The view's pointers, by account, part and region. */
   public List<Pointer> pointers(View view) {
@@ -325,8 +395,7 @@ public final class InventoryStore implements AutoCloseable {
     return store.transaction(c -> {
       var out = new LinkedHashMap<String, Map<Kind, Long>>();
       for (var row : Jdbc.query(c, "SELECT i.account_id, i.kind, COUNT(*) FROM (" + view.pointers() + ") v"
-          + " JOIN inventory_item i ON i.run_id = v.run_id AND i.account_id = v.account_id AND i.part = v.part"
-          + " AND i.region = v.region GROUP BY i.account_id, i.kind", view.params(),
+          + " CROSS JOIN inventory_item i WHERE " + JOIN + " GROUP BY i.account_id, i.kind", view.params(),
           rs -> new Object[] {rs.getString(1), rs.getString(2), rs.getLong(3)})) {
         out.computeIfAbsent((String) row[0], k -> new LinkedHashMap<>()).put(Kind.ofId((String) row[1]), (Long) row[2]);
       }
@@ -340,9 +409,8 @@ public final class InventoryStore implements AutoCloseable {
    */
   public void items(View view, Collection<Kind> kinds, Collection<String> accounts, Consumer<Stored> sink) {
     var sql = new StringBuilder("SELECT i.kind, i.account_id, i.region, i.item_id, i.name, d.data, i.run_id,"
-        + " v.collected_at FROM (" + view.pointers() + ") v JOIN inventory_item i ON i.run_id = v.run_id"
-        + " AND i.account_id = v.account_id AND i.part = v.part AND i.region = v.region"
-        + " JOIN inventory_data d ON d.hash = i.data_hash WHERE i.kind IN ("
+        + " v.collected_at FROM (" + view.pointers() + ") v CROSS JOIN inventory_item i CROSS JOIN inventory_data d"
+        + " WHERE " + JOIN + " AND d.hash = i.data_hash AND i.kind IN ("
         + Jdbc.marks(kinds.size()) + ")");
     var params = new ArrayList<Object>(view.params());
     kinds.forEach(k -> params.add(k.id()));

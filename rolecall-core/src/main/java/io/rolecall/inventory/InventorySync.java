@@ -44,12 +44,29 @@ public final class InventorySync {
   /**
    * @param regions regions for EC2 and CloudTrail; empty means the instance's region
    * @param firstEventsSince how far back the first sync of an account and region reads CloudTrail
+   * @param identityCenterAccount where the Identity Center instance lives when the base identity's account does not
+   *     hold it (a delegated administrator): assumed with the instance's role name and ExternalId; null otherwise
    */
   public record Request(AccountSelection accounts, List<String> regions, Set<Part> parts, int parallelism,
-                        Duration firstEventsSince) {
+                        Duration firstEventsSince, String identityCenterAccount) {
     public Request {
       regions = List.copyOf(regions);
       parts = parts.isEmpty() ? EnumSet.allOf(Part.class) : EnumSet.copyOf(parts);
+    }
+
+    public Request(AccountSelection accounts, List<String> regions, Set<Part> parts, int parallelism,
+        Duration firstEventsSince) {
+      this(accounts, regions, parts, parallelism, firstEventsSince, null);
+    }
+
+    /** Whether any part is collected once per organization, by the run's organization step. */
+    public boolean organizational() {
+      return parts.stream().anyMatch(Part::organizational);
+    }
+
+    /** Whether any part is collected account by account (else the run is its organization step alone). */
+    public boolean perAccount() {
+      return parts.stream().anyMatch(p -> !p.organizational());
     }
   }
 
@@ -106,7 +123,7 @@ public final class InventorySync {
    * {@link #syncAccount(Plan, String, Listener)}, and {@link #finish} it when every account is done.
    */
   public record Plan(String runId, Instant started, List<String> accounts, List<String> regions, Request request,
-                     AuthSettings settings) {
+                     AuthSettings settings, String baseAccountId, String baseRegion) {
     public Plan {
       accounts = List.copyOf(accounts);
       regions = List.copyOf(regions);
@@ -117,12 +134,15 @@ public final class InventorySync {
     var plan = begin(settings, request);
     listener.started(plan.runId(), plan.accounts(), plan.regions());
     var outcomes = new ArrayList<Outcome>();
+    Outcome orgOutcome = null;
     // One writer for the whole run: pages of many accounts share its transactions.
     try (var writer = new StoreWriter(store.store(), plan.runId())) {
       var permits = new Semaphore(request.parallelism());
       try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
         var futures = new ArrayList<Future<Outcome>>();
-        for (String account : plan.accounts()) {
+        Future<Outcome> organization = request.organizational()
+            ? pool.submit(() -> syncOrganization(plan, writer, listener)) : null;
+        for (String account : request.perAccount() ? plan.accounts() : List.<String>of()) {
           futures.add(pool.submit(() -> {
             permits.acquire();
             try {
@@ -137,6 +157,9 @@ public final class InventorySync {
         for (var f : futures) {
           outcomes.add(f.get());
         }
+        if (organization != null) {
+          orgOutcome = organization.get();
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -147,6 +170,9 @@ public final class InventorySync {
     // The writer is closed: every page is stored and every event counted.
     var statuses = outcomes.stream().map(Outcome::status).toList();
     store.recordAccounts(plan.runId(), statuses);
+    if (orgOutcome != null) {
+      store.recordOrganization(plan.runId(), orgOutcome.meter().calls(), orgOutcome.meter().throttled());
+    }
     finish(plan);
     return new Result(plan.runId(), statuses);
   }
@@ -168,11 +194,12 @@ public final class InventorySync {
       throw new CommandFailedException("inventory sync: --accounts all found no ACTIVE account in the organization");
     }
     RoleRequest.forTarget(settings, accounts.getFirst());
-    Instant started = clock.instant();
+    // Milliseconds, as the store keeps times and as CloudTrail's window end goes on the wire.
+    Instant started = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     String runId = "r" + RUN_TIME.format(started) + "-" + HexFormat.of().formatHex(randomBytes());
     store.startRun(new InventoryStore.Run(runId, started, null, settings.instanceName(), regions,
-        request.parts().stream().map(Part::id).toList(), accounts.size()));
-    return new Plan(runId, started, accounts, regions, request, settings);
+        request.parts().stream().map(Part::id).toList(), accounts.size(), 0, 0));
+    return new Plan(runId, started, accounts, regions, request, settings, base.accountId(), base.region());
   }
 
   /**
@@ -188,6 +215,128 @@ public final class InventorySync {
     store.recordAccounts(plan.runId(), List.of(status));
     listener.accountDone(status);
     return status;
+  }
+
+  /**
+   * The run's organization step, as a task of its own (besides the per-account ones): Identity Center and the
+   * service control policies, with the base identity (Identity Center also from the request's
+   * identityCenterAccount). Its parts are recorded under the accounts that own the data; its calls on the run.
+   * Returns the step's outcome (ok, partial, error over its parts), under the base identity's account.
+   */
+  public InventoryStore.AccountStatus syncOrganization(Plan plan, Listener listener) {
+    Outcome outcome;
+    try (var writer = new StoreWriter(store.store(), plan.runId())) {
+      outcome = syncOrganization(plan, writer, listener);
+    }
+    store.recordOrganization(plan.runId(), outcome.meter().calls(), outcome.meter().throttled());
+    return outcome.status();
+  }
+
+  private Outcome syncOrganization(Plan plan, StoreWriter writer, Listener listener) {
+    var meter = new AccountMeter(plan.baseAccountId(), limits, listener::call);
+    var parts = new ArrayList<InventoryStore.PartOutcome>();
+    var request = plan.request();
+    Session base = sessions.open(plan.settings().toBuilder().roleArn(null).roleName(null).build(), null);
+    try {
+      CallMeter.within(meter, () -> {
+        base.authenticate();
+        var tasks = new ArrayList<Runnable>();
+        if (request.parts().contains(Part.IDENTITYCENTER)) {
+          tasks.add(() -> identityCenter(plan, base, writer, parts, meter));
+        }
+        if (request.parts().contains(Part.ORGANIZATIONS)) {
+          tasks.add(part(writer, plan.runId(), plan.baseAccountId(), Part.ORGANIZATIONS, Item.GLOBAL, parts,
+              () -> organizations(base, plan.baseAccountId(), writer)));
+        }
+        Parallel.run(meter, tasks.size(), tasks);
+        return null;
+      });
+    } catch (Exception e) {
+      if (Thread.currentThread().isInterrupted() || e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+        throw new CommandFailedException("inventory sync: interrupted");
+      }
+      throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
+    } finally {
+      sessions.release(base);
+    }
+    return new Outcome(plan.baseAccountId(), List.copyOf(parts), meter, new LongAdder());
+  }
+
+  /** Not in an organization: no SCP applies, which is an answer, not a failure. */
+  private void organizations(Session base, String accountId, StoreWriter writer) {
+    try {
+      new OrganizationsCollector(base.organizations(), accountId, writer).collect();
+    } catch (RolecallException e) {
+      if (!(e.getCause() instanceof software.amazon.awssdk.services.organizations.model.AwsOrganizationsNotInUseException)) {
+        throw e;
+      }
+      writer.items(List.of(new Item(Kind.ORGANIZATION, accountId, Item.GLOBAL, accountId, null, Nodes.of(
+          "managementAccountId", null, "inOrganization", false, "roots", List.of(), "paths", java.util.Map.of()))));
+    }
+  }
+
+  /**
+   * Finds the Identity Center instance: with the base identity in its region and the run's regions, else in the
+   * request's identityCenterAccount (assumed). No instance anywhere is no data, not a failure, unless an account
+   * was named for it.
+   */
+  private void identityCenter(Plan plan, Session base, StoreWriter writer, List<InventoryStore.PartOutcome> parts,
+      AccountMeter meter) {
+    var regions = new java.util.LinkedHashSet<String>();
+    regions.add(plan.baseRegion());
+    regions.addAll(plan.regions());
+    String named = plan.request().identityCenterAccount();
+    String where = plan.baseAccountId();
+    Session session = base;
+    try {
+      var found = findInstance(session, regions);
+      if (found == null && named != null && !named.equals(plan.baseAccountId())) {
+        where = named;
+        session = sessions.open(plan.settings(), named).authenticate();
+        found = findInstance(session, regions);
+      }
+      if (found == null) {
+        if (named != null) {
+          throw new CommandFailedException("no IAM Identity Center instance in account " + named + " (regions "
+              + String.join(", ", regions) + ")");
+        }
+        return;
+      }
+      var s = session.inRegion(found.region());
+      var instance = found.instance();
+      String owner = where;
+      String region = found.region();
+      part(writer, plan.runId(), owner, Part.IDENTITYCENTER, region, parts, () -> new IdentityCenterCollector(
+          s.ssoAdmin(), s.identityStore(), instance, owner, region, writer, meter).collect()).run();
+    } catch (RuntimeException e) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw e;
+      }
+      var failed = new InventoryStore.PartOutcome(plan.runId(), where, Part.IDENTITYCENTER, plan.baseRegion(),
+          reason(where, e), clock.instant(), false);
+      writer.partDone(failed);
+      synchronized (parts) {
+        parts.add(failed);
+      }
+    } finally {
+      if (session != base) {
+        sessions.release(session);
+      }
+    }
+  }
+
+  private record Found(software.amazon.awssdk.services.ssoadmin.model.InstanceMetadata instance, String region) {}
+
+  private static Found findInstance(Session session, java.util.Collection<String> regions) {
+    for (String region : regions) {
+      var instances = IamCollector.call("sso:ListInstances in " + region, () -> session.inRegion(region).ssoAdmin()
+          .listInstancesPaginator(r -> r.maxResults(IdentityCenterCollector.PAGE)).instances().stream().toList());
+      if (!instances.isEmpty()) {
+        return new Found(instances.getFirst(), region);
+      }
+    }
+    return null;
   }
 
   /** Marks the run finished and brings the tracked findings up to date with what it collected. */
@@ -243,6 +392,9 @@ public final class InventorySync {
       Instant now = clock.instant();
       synchronized (parts) {
         for (Part p : request.parts()) {
+          if (p.organizational()) {
+            continue; // the run's organization step's, not an account's
+          }
           for (String region : p.regional() ? regions : List.of(Item.GLOBAL)) {
             if (parts.stream().noneMatch(o -> o.part() == p && o.region().equals(region))) {
               var failed = new InventoryStore.PartOutcome(runId, accountId, p, region, error, now, false);

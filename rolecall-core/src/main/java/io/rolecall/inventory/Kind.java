@@ -21,7 +21,14 @@ public enum Kind {
   VPC("vpc", Part.EC2, "vpcs", List.of("vpcs")),
   SUBNET("subnet", Part.EC2, "subnets", List.of("subnets")),
   SECURITY_GROUP("security-group", Part.EC2, "securityGroups", List.of("security-groups")),
-  NETWORK_INTERFACE("network-interface", Part.EC2, "networkInterfaces", List.of("network-interfaces"));
+  NETWORK_INTERFACE("network-interface", Part.EC2, "networkInterfaces", List.of("network-interfaces")),
+  IDC_INSTANCE("idc-instance", Part.IDENTITYCENTER, null, List.of("idc-instances")),
+  IDC_USER("idc-user", Part.IDENTITYCENTER, "idcUsers", List.of("idc-users")),
+  IDC_GROUP("idc-group", Part.IDENTITYCENTER, "idcGroups", List.of("idc-groups")),
+  PERMISSION_SET("permission-set", Part.IDENTITYCENTER, "permissionSets", List.of("permission-sets")),
+  ACCOUNT_ASSIGNMENT("account-assignment", Part.IDENTITYCENTER, "accountAssignments", List.of("account-assignments")),
+  SCP("scp", Part.ORGANIZATIONS, null, List.of("scps")),
+  ORGANIZATION("organization", Part.ORGANIZATIONS, null, List.of("organization"));
 
   private final String id;
   private final Part part;

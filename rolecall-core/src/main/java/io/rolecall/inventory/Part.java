@@ -5,18 +5,29 @@ import java.util.Locale;
 
 /**
  * What a sync collects, as a unit of current state: IAM once per account ({@link Item#GLOBAL}), EC2 and CloudTrail
- * once per account and region. The latest successful collection of an (account, part, region) is its current
- * state; a failed one leaves the previous state in place and says why.
+ * once per account and region; and once per organization, Identity Center (under the account that owns the
+ * instance, in the instance's region) and the service control policies (under the management account). The latest
+ * successful collection of an (account, part, region) is its current state; a failed one leaves the previous state
+ * in place and says why.
  */
 public enum Part {
-  IAM(false),
-  EC2(true),
-  CLOUDTRAIL(true);
+  IAM(false, false),
+  EC2(true, false),
+  CLOUDTRAIL(true, false),
+  IDENTITYCENTER(true, true),
+  ORGANIZATIONS(false, true);
 
   private final boolean regional;
+  private final boolean organizational;
 
-  Part(boolean regional) {
+  Part(boolean regional, boolean organizational) {
     this.regional = regional;
+    this.organizational = organizational;
+  }
+
+  /** Collected once per organization (not per account): by the run's organization step. */
+  public boolean organizational() {
+    return organizational;
   }
 
   /** The name the store, the JSON and `--services` use. */

@@ -12,7 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *       refill 20/s); we use 20/s with a burst of 20, leaving headroom for the account's other users.</li>
  *   <li>IAM: one global endpoint shared by everything in the account; its quotas are not published per call, so
  *       we stay gentle at 10/s, burst 5.</li>
- *   <li>Identity Store: 20/s; STS: 10/s.</li>
+ *   <li>Identity Store and SSO Admin: 20/s each, burst 20: the quota each has per Identity Center instance (the
+ *       instance's owner account and region are the bucket's).</li>
+ *   <li>Organizations: 2/s, burst 2 (its quotas are a few requests a second for the whole organization); STS: 10/s.</li>
  * </ul>
  * The SDK's retries with backoff remain the safety net when others in the account spend the same quota.
  */
@@ -25,6 +27,8 @@ public final class RateLimits {
       "Ec2", new Pace(20, 20),
       "Iam", new Pace(10, 5),
       "Identitystore", new Pace(20, 20),
+      "SsoAdmin", new Pace(20, 20),
+      "Organizations", new Pace(2, 2),
       "Sts", new Pace(10, 5));
 
   private final Map<String, Pace> paces;
@@ -45,7 +49,7 @@ public final class RateLimits {
       return;
     }
     // IAM and STS quotas are account-wide whatever region the client signs for.
-    String scope = service.equals("Iam") || service.equals("Sts") ? "" : region;
+    String scope = service.equals("Iam") || service.equals("Sts") || service.equals("Organizations") ? "" : region;
     buckets.computeIfAbsent(accountId + "/" + scope + "/" + service, k -> new TokenBucket(pace.perSecond(), pace.burst()))
         .acquire();
   }

@@ -21,6 +21,9 @@ public final class Summary {
   /** The counted kinds, in the order the summary lists them. */
   static final List<Kind> COUNTED = List.of(Kind.USER, Kind.GROUP, Kind.ROLE, Kind.LOCAL_POLICY, Kind.AWS_POLICY,
       Kind.ACCESS_KEY, Kind.INSTANCE, Kind.VPC, Kind.SUBNET, Kind.SECURITY_GROUP, Kind.NETWORK_INTERFACE);
+  /** Identity Center's counts, after the original fields (whose order stays): non-zero for the instance's owner. */
+  static final List<Kind> IDENTITY_CENTER = List.of(Kind.IDC_USER, Kind.IDC_GROUP, Kind.PERMISSION_SET,
+      Kind.ACCOUNT_ASSIGNMENT);
 
   private Summary() {}
 
@@ -46,7 +49,28 @@ public final class Summary {
       accounts.add(row(accountId, status, failures(failed, mine.size()), counts.getOrDefault(accountId, Map.of()),
           events.getOrDefault(accountId, 0L), outcome, parts(mine, current)));
     }
-    return Optional.of(document(View.current().label(), latest.get().runId(), accounts));
+    var doc = document(View.current().label(), latest.get().runId(), accounts);
+    doc.put("organization", organization(store.latestAttempts(), store.pointers(View.current())));
+    return Optional.of(doc);
+  }
+
+  /**
+   * The organization step's parts (Identity Center, service control policies), wherever they live: under the
+   * management or Identity Center account, which need not be a target of any run.
+   */
+  private static Map<String, Object> organization(List<InventoryStore.PartOutcome> attempts,
+      List<InventoryStore.Pointer> pointers) {
+    var byAccount = byAccount(pointers, InventoryStore.Pointer::accountId);
+    var out = new ArrayList<Map<String, Object>>();
+    for (var a : attempts) {
+      if (a.part().organizational()) {
+        var row = new LinkedHashMap<String, Object>();
+        row.put("accountId", a.accountId());
+        row.putAll(parts(List.of(a), byAccount.getOrDefault(a.accountId(), List.of())).getFirst());
+        out.add(row);
+      }
+    }
+    return Map.of("parts", out);
   }
 
   /** One run as it was: each account's outcome in it, its counts and its parts. */
@@ -60,10 +84,17 @@ public final class Summary {
       accounts.add(row(a.accountId(), a.status(), a.error(), counts.getOrDefault(a.accountId(), Map.of()), a.events(),
           a, parts(outcomes.getOrDefault(a.accountId(), List.of()), pointers.getOrDefault(a.accountId(), List.of()))));
     }
-    return document(runId, runId, accounts);
+    var doc = document(runId, runId, accounts);
+    var org = new LinkedHashMap<String, Object>(organization(store.parts(runId), store.pointers(view)));
+    store.run(runId).ifPresent(r -> {
+      org.put("apiCalls", r.organizationCalls());
+      org.put("throttled", r.organizationThrottled());
+    });
+    doc.put("organization", org);
+    return doc;
   }
 
-  private static Map<String, Object> document(String view, String runId, List<Map<String, Object>> accounts) {
+  private static LinkedHashMap<String, Object> document(String view, String runId, List<Map<String, Object>> accounts) {
     var out = new LinkedHashMap<String, Object>();
     out.put("view", view);
     out.put("runId", runId);
@@ -83,6 +114,9 @@ public final class Summary {
     row.put("events", events);
     row.put("apiCalls", outcome == null ? 0L : outcome.apiCalls());
     row.put("throttled", outcome == null ? 0L : outcome.throttled());
+    for (Kind k : IDENTITY_CENTER) {
+      row.put(k.summaryField(), kinds.getOrDefault(k, 0L));
+    }
     row.put("collectedAt", parts.stream().map(p -> (String) p.get("collectedAt")).filter(java.util.Objects::nonNull)
         .min(String::compareTo).orElse(null));
     row.put("parts", parts);

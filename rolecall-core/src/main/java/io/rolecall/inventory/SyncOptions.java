@@ -47,7 +47,7 @@ public final class SyncOptions {
     return List.copyOf(out);
   }
 
-  /** Comma-separated parts to collect: iam, ec2, cloudtrail; null means all. */
+  /** Comma-separated parts to collect: iam, ec2, cloudtrail, identitycenter, organizations; null means all. */
   public static Set<Part> parts(String text) {
     if (text == null) {
       return EnumSet.allOf(Part.class);
@@ -57,11 +57,22 @@ public final class SyncOptions {
       try {
         out.add(Part.valueOf(part.trim().toUpperCase(Locale.ROOT)));
       } catch (IllegalArgumentException e) {
-        throw new UsageException("--services: expected a comma-separated list of iam, ec2, cloudtrail, got "
-            + Shown.quoted(text));
+        throw new UsageException("--services: expected a comma-separated list of iam, ec2, cloudtrail, identitycenter,"
+            + " organizations, got " + Shown.quoted(text));
       }
     }
     return out;
+  }
+
+  /** The account holding the Identity Center instance, when not the base identity's: 12 digits, or null. */
+  public static String identityCenterAccount(String text) {
+    if (text == null) {
+      return null;
+    }
+    if (!text.trim().matches("\\d{12}")) {
+      throw new UsageException("--identity-center-account: expected a 12-digit account id, got " + Shown.quoted(text));
+    }
+    return text.trim();
   }
 
   /** A look-back such as 30m, 12h or 7d: from 1 minute to 90 days (CloudTrail's history); null means 1 day. */

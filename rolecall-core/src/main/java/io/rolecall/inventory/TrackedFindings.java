@@ -49,6 +49,47 @@ public final class TrackedFindings {
           .filter(f -> f.rule().part() == p.part()).toList();
       record(store, p, found);
     }
+    judgeWhole(store);
+  }
+
+  private static final List<Judge> JUDGES = java.util.ServiceLoader.load(Judge.class).stream()
+      .map(java.util.ServiceLoader.Provider::get).toList();
+
+  /** The judges of the whole state, asked again only when the current state changed since they last were. */
+  private static void judgeWhole(InventoryStore store) {
+    if (JUDGES.isEmpty()) {
+      return;
+    }
+    String state = store.currentDigest();
+    for (Judge judge : JUDGES) {
+      String judged = store.store().transaction(c -> Jdbc.query(c, "SELECT state FROM inventory_judged WHERE scope = ?",
+          List.of(judge.scope()), rs -> rs.getString(1)).stream().findFirst().orElse(null));
+      if (state.equals(judged)) {
+        continue;
+      }
+      java.time.Instant now = java.time.Instant.now();
+      var found = judge.judge(store, now);
+      recordScope(store, judge.scope(), found, now, latestRunId(store));
+      store.store().transaction(c -> {
+        int n = Jdbc.update(c, "UPDATE inventory_judged SET state = ?, at = ? WHERE scope = ?",
+            List.of(state, now, judge.scope()));
+        return n > 0 ? n : Jdbc.update(c, "INSERT INTO inventory_judged (scope, state, at) VALUES (?,?,?)",
+            List.of(judge.scope(), state, now));
+      });
+    }
+  }
+
+  private static String latestRunId(InventoryStore store) {
+    return store.latestRun().map(InventoryStore.Run::runId).orElse("none");
+  }
+
+  /** A whole-state judgement: tracked under its scope, every account at once. */
+  private static void recordScope(InventoryStore store, String scope, List<Finding> found, java.time.Instant at,
+      String runId) {
+    store.store().transaction(c -> {
+      upsert(c, scope, null, found, at, runId);
+      return null;
+    });
   }
 
   private static void markJudged(InventoryStore store, InventoryStore.Pointer p) {
@@ -60,37 +101,47 @@ public final class TrackedFindings {
   /** Stores one (account, part)'s judgement: upsert what was found, resolve what was open and is gone. */
   private static void record(InventoryStore store, InventoryStore.Pointer p, List<Finding> found) {
     store.store().transaction(c -> {
-      var known = new HashMap<String, String>();
-      for (var row : Jdbc.query(c, "SELECT finding_id, status FROM inventory_finding WHERE account_id = ? AND part = ?",
-          List.of(p.accountId(), p.part().id()), rs -> Map.entry(rs.getString(1), rs.getString(2)))) {
-        known.put(row.getKey(), row.getValue());
-      }
-      var seen = new java.util.HashSet<String>();
-      for (Finding f : found) {
-        String id = f.id();
-        if (!seen.add(id)) {
-          continue;
-        }
-        if (known.containsKey(id)) {
-          Jdbc.update(c, "UPDATE inventory_finding SET status = 'open', evidence = ?, severity = ?, last_seen = ?,"
-              + " last_run = ?, resolved_at = NULL WHERE finding_id = ?", List.of(f.evidence(),
-              f.rule().severity().id(), p.collectedAt(), p.runId(), id));
-        } else {
-          Jdbc.update(c, "INSERT INTO inventory_finding (finding_id, account_id, part, rule, severity, principal,"
-              + " evidence, status, first_seen, last_seen, first_run, last_run) VALUES (?,?,?,?,?,?,?,'open',?,?,?,?)",
-              List.of(id, f.accountId(), p.part().id(), f.rule().id(), f.rule().severity().id(), f.principal(),
-                  f.evidence(), p.collectedAt(), p.collectedAt(), p.runId(), p.runId()));
-        }
-      }
-      for (var e : known.entrySet()) {
-        if (!seen.contains(e.getKey()) && Tracked.OPEN.equals(e.getValue())) {
-          Jdbc.update(c, "UPDATE inventory_finding SET status = 'resolved', resolved_at = ? WHERE finding_id = ?",
-              List.of(p.collectedAt(), e.getKey()));
-        }
-      }
+      upsert(c, p.part().id(), p.accountId(), found, p.collectedAt(), p.runId());
       return Jdbc.update(c, "UPDATE inventory_current SET findings_run_id = ? WHERE account_id = ? AND part = ?"
           + " AND region = ? AND run_id = ?", List.of(p.runId(), p.accountId(), p.part().id(), p.region(), p.runId()));
     });
+  }
+
+  /**
+   * The findings of one judgement, tracked: found again, a finding stays open (its evidence updated); new, it is
+   * added; open before and gone now, it is resolved. {@code account} null: the judgement covered every account.
+   */
+  private static void upsert(Connection c, String scope, String account, List<Finding> found, java.time.Instant at,
+      String runId) throws SQLException {
+    var known = new HashMap<String, String>();
+    for (var row : Jdbc.query(c, "SELECT finding_id, status FROM inventory_finding WHERE part = ?"
+        + (account == null ? "" : " AND account_id = ?"), account == null ? List.of(scope) : List.of(scope, account),
+        rs -> Map.entry(rs.getString(1), rs.getString(2)))) {
+      known.put(row.getKey(), row.getValue());
+    }
+    var seen = new java.util.HashSet<String>();
+    for (Finding f : found) {
+      String id = f.id();
+      if (!seen.add(id)) {
+        continue;
+      }
+      if (known.containsKey(id)) {
+        Jdbc.update(c, "UPDATE inventory_finding SET status = 'open', evidence = ?, severity = ?, last_seen = ?,"
+            + " last_run = ?, resolved_at = NULL WHERE finding_id = ?", List.of(f.evidence(), f.rule().severity().id(),
+            at, runId, id));
+      } else {
+        Jdbc.update(c, "INSERT INTO inventory_finding (finding_id, account_id, part, rule, severity, principal,"
+            + " evidence, status, first_seen, last_seen, first_run, last_run) VALUES (?,?,?,?,?,?,?,'open',?,?,?,?)",
+            List.of(id, f.accountId(), scope, f.rule().id(), f.rule().severity().id(), f.principal(), f.evidence(), at,
+                at, runId, runId));
+      }
+    }
+    for (var e : known.entrySet()) {
+      if (!seen.contains(e.getKey()) && Tracked.OPEN.equals(e.getValue())) {
+        Jdbc.update(c, "UPDATE inventory_finding SET status = 'resolved', resolved_at = ? WHERE finding_id = ?",
+            List.of(at, e.getKey()));
+      }
+    }
   }
 
   /** Every tracked finding of the given accounts (all when empty). */

@@ -11,6 +11,7 @@ import io.rolecall.sandbox.service.iam.IamState;
 import io.rolecall.sandbox.service.organizations.Organization;
 import io.rolecall.sandbox.service.s3.S3State;
 import io.rolecall.sandbox.service.identitystore.IdentityCenterState;
+import io.rolecall.sandbox.service.ssoadmin.SsoAdminState;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -66,6 +67,11 @@ public final class Account {
   /** This account's IAM Identity Center: instances (per region) and their identity stores. */
   public IdentityCenterState identityCenter() {
     return IdentityCenterState.of(this);
+  }
+
+  /** This account's Identity Center administration: permission sets and account assignments, per instance. */
+  public SsoAdminState ssoAdmin() {
+    return SsoAdminState.of(this);
   }
 
   /** This account's VPCs, subnets, security groups and network interfaces in one region. */

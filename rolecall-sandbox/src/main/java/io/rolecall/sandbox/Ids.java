@@ -1,6 +1,10 @@
 package io.rolecall.sandbox;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.HexFormat;
 
 /** Random identifiers shaped like AWS's (prefixes matter: clients and tests tell AKIA from ASIA keys). */
 public final class Ids {
@@ -31,6 +35,23 @@ public final class Ids {
 
   public static String instanceId() {
     return "i-" + random("0123456789abcdef", 17);
+  }
+
+  /**
+   * {@code length} lowercase hex digits derived from {@code parts} (SHA-256): the same parts give the same id every
+   * run, so names AWS derives (Identity Center's role and SAML provider suffixes) repeat in tests and demos.
+   */
+  public static String stableHex(int length, String... parts) {
+    try {
+      var digest = MessageDigest.getInstance("SHA-256");
+      for (String part : parts) {
+        digest.update(part.getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0); // so ("ab", "c") and ("a", "bc") differ
+      }
+      return HexFormat.of().formatHex(digest.digest()).substring(0, length);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK always has SHA-256", e);
+    }
   }
 
   public static String random(String alphabet, int length) {

@@ -1,6 +1,9 @@
 package io.rolecall.sandbox;
 
 import io.rolecall.sandbox.seed.EstateSpec;
+import io.rolecall.sandbox.seed.IdentityCenterSeeder;
+import io.rolecall.sandbox.seed.IdentityCenterSpec;
+import io.rolecall.sandbox.seed.OrganizationSeeder;
 import io.rolecall.sandbox.seed.Seeder;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -20,19 +23,30 @@ import java.util.stream.LongStream;
  *   and, per target account (see {@link EstateSpec}):
  *   --users N --keys-per-user K --groups N --roles N --policies N
  *   --vpcs N --instances N --events N (per region) --regions r1,r2 (default us-east-1)
+ *   and for the organization of the operator's account and the target accounts (see {@link IdentityCenterSpec}):
+ *   --ous N                       organizational units the target accounts are spread over
+ *   --ic-users N --ic-groups N --ic-memberships K --permission-sets N --assignments-per-account N --ic-region R
  * </pre>
- * With any estate option the role also holds SecurityAudit, as a real audit role would.
+ * With any estate option the role also holds SecurityAudit, as a real audit role would. With any organization
+ * option the operator's account manages an organization of every target account, and owns the Identity Center
+ * instance.
  */
 public final class SandboxMain {
   static final String MANAGEMENT_ACCOUNT = "111111111111";
   public static final String USAGE = "usage: SandboxMain [--port N] [--accounts N] [--role-name ROLE] [--external-id X]"
       + " [--latency-ms N] [--users N] [--keys-per-user K] [--groups N] [--roles N] [--policies N] [--vpcs N]"
-      + " [--instances N] [--events N] [--regions r1,r2]";
+      + " [--instances N] [--events N] [--regions r1,r2] [--ous N] [--ic-users N] [--ic-groups N]"
+      + " [--ic-memberships K] [--permission-sets N] [--assignments-per-account N] [--ic-region R]";
 
   /** The parsed command line. */
-  public record Options(int port, int accounts, String roleName, String externalId, int latencyMs, EstateSpec estate) {
+  public record Options(int port, int accounts, String roleName, String externalId, int latencyMs, EstateSpec estate,
+                        int ous, IdentityCenterSpec identityCenter) {
     boolean seedsEstate() {
       return !estate.equals(EstateSpec.empty().inRegions(estate.regions()));
+    }
+
+    boolean seedsOrganization() {
+      return ous > 0 || !identityCenter.isEmpty();
     }
   }
 
@@ -58,6 +72,8 @@ public final class SandboxMain {
   public static Options parse(String[] args) {
     int port = 0, accounts = 0, latencyMs = 0;
     int users = 0, keys = 0, groups = 0, roles = 0, policies = 0, vpcs = 0, instances = 0, events = 0;
+    int ous = 0, icUsers = 0, icGroups = 0, icMemberships = 0, permissionSets = 0, assignments = 0;
+    String icRegion = "us-east-1";
     List<String> regions = List.of("us-east-1");
     String roleName = "RolecallAudit", externalId = null;
     try {
@@ -77,6 +93,13 @@ public final class SandboxMain {
           case "--instances" -> instances = number(args, ++i, Integer.MAX_VALUE);
           case "--events" -> events = number(args, ++i, Integer.MAX_VALUE);
           case "--regions" -> regions = List.of(args[++i].split(","));
+          case "--ous" -> ous = Integer.parseInt(args[++i]);
+          case "--ic-users" -> icUsers = Integer.parseInt(args[++i]);
+          case "--ic-groups" -> icGroups = Integer.parseInt(args[++i]);
+          case "--ic-memberships" -> icMemberships = Integer.parseInt(args[++i]);
+          case "--permission-sets" -> permissionSets = Integer.parseInt(args[++i]);
+          case "--assignments-per-account" -> assignments = Integer.parseInt(args[++i]);
+          case "--ic-region" -> icRegion = args[++i];
           case "-h", "--help" -> throw new IllegalArgumentException("");
           default -> throw new IllegalArgumentException("unknown option " + args[i]);
         }
@@ -86,7 +109,9 @@ public final class SandboxMain {
     }
     if (accounts < 0 || accounts > 99_999_999) throw new IllegalArgumentException("--accounts: 0 to 99999999");
     var estate = new EstateSpec(users, groups, roles, policies, keys, vpcs, instances, events, regions);
-    return new Options(port, accounts, roleName, externalId, latencyMs, estate);
+    if (ous < 0) throw new IllegalArgumentException("--ous: 0 or more");
+    var identityCenter = new IdentityCenterSpec(icUsers, icGroups, icMemberships, permissionSets, assignments, icRegion);
+    return new Options(port, accounts, roleName, externalId, latencyMs, estate, ous, identityCenter);
   }
 
   /** The value after option {@code args[i - 1]}: a whole number from 0 to {@code max}, in ASCII digits. */
@@ -116,15 +141,30 @@ public final class SandboxMain {
         account.iam().createRole(o.roleName(), withId);
       }
     });
+    String identityCenter = o.seedsOrganization() ? seedOrganization(sandbox, o) : null;
     if (o.latencyMs() > 0) sandbox.faults().latency(Duration.ofMillis(o.latencyMs()));
 
     out.println("# rolecall sandbox: operator user arn:aws:iam::" + MANAGEMENT_ACCOUNT + ":user/operator"
         + (o.accounts() > 0 ? ", " + o.accounts() + " target accounts 200000000001.. with role " + o.roleName() : ""));
+    if (identityCenter != null) out.println(identityCenter);
     out.println("AWS_ENDPOINT_URL=" + sandbox.endpoint());
     out.println("AWS_ACCESS_KEY_ID=" + operator.accessKeyId());
     out.println("AWS_SECRET_ACCESS_KEY=" + operator.secretAccessKey());
     out.println("AWS_DEFAULT_REGION=" + o.estate().regions().getFirst());
     out.flush();
     return sandbox;
+  }
+
+  /** The organization of every target account, its OUs and its Identity Center; returns a comment line about it. */
+  private static String seedOrganization(Sandbox sandbox, Options o) {
+    var org = sandbox.organization(MANAGEMENT_ACCOUNT);
+    var targets = LongStream.rangeClosed(1, o.accounts()).mapToObj(n -> String.valueOf(200_000_000_000L + n)).toList();
+    targets.forEach(org::addAccount);
+    OrganizationSeeder.seed(org, targets, o.ous());
+    String line = "# organization " + org.id() + " of " + (targets.size() + 1) + " accounts in " + o.ous() + " OUs";
+    if (o.identityCenter().isEmpty()) return line;
+    var sso = IdentityCenterSeeder.seed(sandbox.account(MANAGEMENT_ACCOUNT), targets, o.identityCenter());
+    return line + "; Identity Center " + sso.arn() + ", identity store " + sso.instance().identityStoreId() + " in "
+        + sso.instance().region();
   }
 }

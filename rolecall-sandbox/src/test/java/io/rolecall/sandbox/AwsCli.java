@@ -1,12 +1,14 @@
 package io.rolecall.sandbox;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rolecall.sandbox.external.ExternalTools;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,10 +36,20 @@ record AwsCli(Sandbox sb) {
         "AWS_DEFAULT_REGION", "us-east-1", "AWS_EC2_METADATA_DISABLED", "true", "AWS_PAGER", "",
         "AWS_MAX_ATTEMPTS", "1"));
     env.putAll(key.env());
-    var process = pb.start();
-    var out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    var err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    return new Result(process.exitValue(), out, err);
+    // Output goes to files, not pipes, so a CLI that hangs cannot block the reads and the timeout below fires.
+    Path out = Files.createTempFile("aws-cli-", ".out");
+    Path err = Files.createTempFile("aws-cli-", ".err");
+    try {
+      var process = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        fail("aws " + String.join(" ", args) + " did not finish within 60 s");
+      }
+      return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+          Files.readString(err, StandardCharsets.UTF_8));
+    } finally {
+      Files.deleteIfExists(out);
+      Files.deleteIfExists(err);
+    }
   }
 }

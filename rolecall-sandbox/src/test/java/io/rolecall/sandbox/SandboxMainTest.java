@@ -48,6 +48,34 @@ class SandboxMainTest {
   }
 
   @Test
+  void organizationOptionsSeedOusAndIdentityCenterThatTheOperatorCanRead() throws Exception {
+    var options = SandboxMain.parse(new String[] {"--accounts", "4", "--ous", "2", "--ic-users", "10", "--ic-groups",
+        "3", "--ic-memberships", "2", "--permission-sets", "4", "--assignments-per-account", "2"});
+    var printed = new java.io.ByteArrayOutputStream();
+    try (var sb = SandboxMain.start(options, new java.io.PrintStream(printed, true, StandardCharsets.UTF_8))) {
+      assertThat(printed.toString(StandardCharsets.UTF_8))
+          .containsPattern("# organization o-[a-z0-9]{10} of 5 accounts in 2 OUs; Identity Center "
+              + "arn:aws:sso:::instance/ssoins-[0-9a-f]{16}, identity store d-[0-9a-f]{10} in us-east-1");
+      var operator = sb.account(SandboxMain.MANAGEMENT_ACCOUNT).iam().createUserWithAccessKey("checker");
+      try (var sso = software.amazon.awssdk.services.ssoadmin.SsoAdminClient.builder().endpointOverride(sb.endpoint())
+          .region(Region.US_EAST_1).credentialsProvider(Aws.credentials(operator))
+          .httpClientBuilder(UrlConnectionHttpClient.builder())
+          .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
+           var orgs = Aws.organizations(sb, operator)) {
+        String instance = sso.listInstances(r -> { }).instances().getFirst().instanceArn();
+        assertThat(sso.listPermissionSets(r -> r.instanceArn(instance)).permissionSets()).hasSize(4);
+        assertThat(sso.listPermissionSetsProvisionedToAccount(r -> r.instanceArn(instance).accountId("200000000003"))
+            .permissionSets()).hasSize(2);
+        String root = orgs.listRoots(r -> { }).roots().getFirst().id();
+        assertThat(orgs.listOrganizationalUnitsForParent(r -> r.parentId(root)).organizationalUnits()).hasSize(2);
+        assertThat(orgs.listAccounts(r -> { }).accounts()).hasSize(5);
+      }
+      assertThat(sb.account("200000000003").iam().roles()).extracting(r -> r.name())
+          .contains("RolecallAudit").anyMatch(n -> n.startsWith("AWSReservedSSO_"));
+    }
+  }
+
+  @Test
   void badOptionsAreRefusedWithTheReason() {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> SandboxMain.parse(new String[] {"--users", "x"}))
         .hasMessage("--users: expected a whole number from 0 to 2147483647, got 'x'");
@@ -61,6 +89,10 @@ class SandboxMainTest {
         .hasMessageContaining("keysPerUser is 0 to 2");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> SandboxMain.parse(new String[] {"--instances", "2"}))
         .hasMessageContaining("instances need a VPC");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> SandboxMain.parse(new String[] {"--ic-groups", "2",
+        "--ic-memberships", "3"})).hasMessageContaining("cannot exceed groups");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> SandboxMain.parse(new String[] {"--ous", "-1"}))
+        .hasMessageContaining("--ous");
   }
 
   @Test

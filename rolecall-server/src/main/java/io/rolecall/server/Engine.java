@@ -95,7 +95,7 @@ public final class Engine implements AutoCloseable {
     var executor = new CommandExecutor(registry, sessions, store::auditJournal, o.actor(), o.parallelism(), clock);
     var instances = new Instances(o.defaults(), o.config(), o.env());
     var inventory = new InventoryStore(store);
-    // One set of buckets for the engine: two jobs (or a job and a command) in one account share its pace.
+    // One set of buckets for the engine: two jobs in one account share its pace (commands are not paced).
     var sync = new InventorySync(sessions, inventory, new RateLimits(), clock);
     Runnable retention = () -> {
       if (o.retention() != null) {
@@ -109,7 +109,8 @@ public final class Engine implements AutoCloseable {
     var jobs = new Jobs(new Jobs.Setup(store, inventory, sync, instances::settings, SyncJobs::stored, retention,
         log::info, o.runner(), o.workers(), o.timing(), clock));
     List<Route> routes = Routes.all(new CommandsApi(executor, instances), new InventoryApi(inventory, jobs, instances,
-        o.config() == null ? List.of() : o.config().suppressions(), clock), new AuditApi(store), registry, store);
+        o.config() == null ? List.of() : o.config().suppressions(), clock), new AccessApi(inventory, clock),
+        new AuditApi(store), registry, store);
     InetAddress address;
     org.eclipse.jetty.server.Server server;
     int port;

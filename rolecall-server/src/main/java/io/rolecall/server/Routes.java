@@ -12,8 +12,8 @@ final class Routes {
 
   private Routes() {}
 
-  static List<Route> all(CommandsApi commands, InventoryApi inventory, AuditApi audit, CommandRegistry registry,
-      Store store) {
+  static List<Route> all(CommandsApi commands, InventoryApi inventory, AccessApi access, AuditApi audit,
+      CommandRegistry registry, Store store) {
     var routes = new ArrayList<Route>();
     routes.add(api("GET", "/v1/health", true, "Liveness: no token needed, says nothing about the estate.", null,
         List.of(), r -> Response.ok(Map.of("status", "ok", "store", store.kind().name().toLowerCase(java.util.Locale.ROOT)))));
@@ -51,6 +51,13 @@ final class Routes {
         List.of("account", "limit"), inventory::history));
     routes.add(api("GET", "/v1/inventory/diff", false, "Items added, removed and changed between two states.", null,
         List.of("since", "from", "to", "account", "kind", "allFields"), inventory::diff));
+    routes.add(api("GET", "/v1/access/who", false, "Every principal that reaches the account at the level or above"
+        + " (default admin), with its shortest path and the answer's coverage.", null, List.of("account", "level"),
+        access::who));
+    routes.add(api("GET", "/v1/access/reach", false, "Every (account, role, level) a principal reaches, with paths.",
+        null, List.of("principal"), access::reach));
+    routes.add(api("GET", "/v1/access/path", false, "The paths from a principal to a role, each hop explained.", null,
+        List.of("from", "to"), access::path));
     routes.add(api("GET", "/v1/audit", false, "The audit journal, newest first.", null, List.of("limit"), audit::recent));
     // The document is built from this very list, after it is complete.
     var openapi = new Object() { Map<String, Object> doc; };

@@ -13,13 +13,15 @@ import java.util.Set;
 
 /**
  * The body of {@code POST /v1/inventory/jobs}, the same options as `inventory sync`: {@code {"instance",
- * "accounts": "all" | "id,id" | [ids], "regions", "services", "eventsSince"}}. Checked when the job is queued (a bad
- * value is a 400 then, not a failed job later), kept as JSON in the job's row. How many accounts run at once is each
- * engine's to say ({@code serve --workers}), not a job's: its accounts are tasks that any engine may take.
+ * "accounts": "all" | "id,id" | [ids], "regions", "services", "eventsSince", "identityCenterAccount"}}. Checked when
+ * the job is queued (a bad value is a 400 then, not a failed job later), kept as JSON in the job's row. How many
+ * accounts run at once is each engine's to say ({@code serve --workers}), not a job's: its accounts are tasks that
+ * any engine may take.
  */
 final class SyncJobs {
   static final String KIND = "inventory-sync";
-  private static final Set<String> KEYS = Set.of("instance", "accounts", "regions", "services", "eventsSince");
+  private static final Set<String> KEYS = Set.of("instance", "accounts", "regions", "services", "eventsSince",
+      "identityCenterAccount");
 
   private SyncJobs() {}
 
@@ -53,7 +55,7 @@ final class SyncJobs {
   static InventorySync.Request request(Map<String, String> o) {
     return new InventorySync.Request(SyncOptions.accounts(o.get("accounts")), SyncOptions.regions(o.get("regions")),
         SyncOptions.parts(o.get("services")), CommandExecutor.DEFAULT_PARALLELISM,
-        SyncOptions.eventsSince(o.get("eventsSince")));
+        SyncOptions.eventsSince(o.get("eventsSince")), SyncOptions.identityCenterAccount(o.get("identityCenterAccount")));
   }
 
   /** The sync request of a stored job's JSON. */

@@ -111,6 +111,29 @@ class InventoryApiTest {
   }
 
   @Test
+  void accessAnswersComeFromTheCurrentStateAndFollowItWhenASyncChangesIt() throws Exception {
+    assertThat(fx.get(engine, "/v1/access/who?account=222222222222").statusCode()).isEqualTo(404);
+    sync("{\"accounts\": \"222222222222,333333333333\", \"services\": \"iam\"}");
+    var before = json(fx.get(engine, "/v1/access/who?account=222222222222&level=admin"));
+    assertThat(before.get("principals")).noneSatisfy(p -> assertThat(p.get("name").asText()).isEqualTo("new-admin"));
+    fx.sb.account("222222222222").iam().createUser("new-admin");
+    fx.sb.account("222222222222").iam().attachUserPolicy("new-admin", "arn:aws:iam::aws:policy/AdministratorAccess");
+    sync("{\"accounts\": \"222222222222\", \"services\": \"iam\"}");
+    var after = json(fx.get(engine, "/v1/access/who?account=222222222222"));
+    assertThat(after.get("principals")).anySatisfy(p -> {
+      assertThat(p.get("name").asText()).isEqualTo("new-admin");
+      assertThat(p.get("kind").asText()).isEqualTo("iam-user");
+    });
+    var reach = json(fx.get(engine, "/v1/access/reach?principal=" + enc("arn:aws:iam::222222222222:user/new-admin")));
+    assertThat(reach.get("reach")).anySatisfy(e -> assertThat(e.get("level").asText()).isEqualTo("admin"));
+    for (String bad : new String[] {"/v1/access/who?account=12", "/v1/access/who?account=222222222222&level=god",
+        "/v1/access/reach?principal=" + enc("arn:aws:s3:::x"), "/v1/access/path?from=*&to=nope"}) {
+      var r = fx.get(engine, bad);
+      assertThat(r.statusCode()).as(bad).isEqualTo(400);
+    }
+  }
+
+  @Test
   void retentionIsAppliedAfterEachJobAndKeepsTheCurrentState() throws Exception {
     String first = sync("{\"accounts\": \"222222222222,333333333333\"}");
     for (int i = 0; i < 2; i++) {

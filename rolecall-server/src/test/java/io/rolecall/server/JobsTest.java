@@ -74,6 +74,55 @@ class JobsTest {
   }
 
   @Test
+  void theOrganizationStepIsAStepOfItsOwnAndTheJobEndsOnlyAfterItAndEveryAccount() throws Exception {
+    fx.sb.organization(EngineFixture.MANAGEMENT).addAccount("222222222222").addAccount("333333333333");
+    fx.sb.account(EngineFixture.MANAGEMENT).identityCenter().createInstance("us-east-1", "d-1111111111")
+        .createUser("ann", "Ann", "Lee", "Ann Lee", "ann@example.com");
+    String id = start("{\"accounts\": \"222222222222,333333333333\"}");
+    var done = await(id, j -> !j.get("status").asText().matches("queued|running"));
+    assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("done");
+    assertThat(done.at("/accounts/total").asInt()).isEqualTo(2);
+    assertThat(done.at("/accounts/done").asInt()).isEqualTo(2);
+    assertThat(done.at("/accounts/failed").asInt()).isZero();
+    assertThat(done.at("/organization/status").asText()).isEqualTo("done");
+    assertThat(done.at("/organization/outcome").asText()).isEqualTo("ok");
+    assertThat(done.get("steps")).extracting(s -> s.get("step").asText() + " " + s.get("kind").asText())
+        .containsExactlyInAnyOrder("222222222222 account", "333333333333 account", "organization organization");
+    var users = Json.mapper().readTree(fx.get(engine, "/v1/inventory/list/idc-users").body());
+    assertThat(users.get("total").asInt()).isEqualTo(1);
+    assertThat(users.toString()).contains("ann").contains(EngineFixture.MANAGEMENT);
+
+    // Only IAM: no organization step at all.
+    String iam = start("{\"accounts\": \"222222222222\", \"services\": \"iam\"}");
+    var iamDone = await(iam, j -> j.get("status").asText().equals("done"));
+    assertThat(iamDone.get("organization").isNull()).isTrue();
+    assertThat(iamDone.get("steps")).extracting(s -> s.get("kind").asText()).containsExactly("account");
+  }
+
+  @Test
+  void aSyncOfOrganizationalPartsOnlyHasNoAccountStepsAndFindsADelegatedIdentityCenter() throws Exception {
+    // The instance lives in 222222222222 (a delegated administrator), which the job names.
+    fx.sb.account("222222222222").identityCenter().createInstance("us-east-1", "d-2222222222")
+        .createUser("dan", "Dan", "Ng", "Dan Ng", "dan@example.com");
+    String id = start("{\"accounts\": \"333333333333\", \"services\": \"identitycenter\","
+        + " \"identityCenterAccount\": \"222222222222\"}");
+    var done = await(id, j -> !j.get("status").asText().matches("queued|running"));
+    assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("done");
+    assertThat(done.at("/request/identityCenterAccount").asText()).isEqualTo("222222222222");
+    assertThat(done.at("/accounts/total").asInt()).isZero();
+    assertThat(done.at("/organization/outcome").asText()).isEqualTo("ok");
+    assertThat(done.get("steps")).singleElement().satisfies(s -> assertThat(s.get("step").asText())
+        .isEqualTo("organization"));
+    var users = Json.mapper().readTree(fx.get(engine, "/v1/inventory/list/idc-users").body());
+    assertThat(users.get("total").asInt()).isEqualTo(1);
+    assertThat(users.toString()).contains("dan").contains("222222222222");
+
+    var bad = fx.post(engine, "/v1/inventory/jobs", "{\"accounts\": \"333333333333\", \"identityCenterAccount\": \"22\"}");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("identity-center-account");
+  }
+
+  @Test
   void cancelEndsARunningJobAtOnceAndLeavesNoWriterThreadBehind() throws Exception {
     // Slow AWS: every call takes 150 ms, so the job is mid-account when it is cancelled.
     fx.sb.faults().latency(Duration.ofMillis(150));

@@ -37,14 +37,27 @@ public final class MotoServer implements AutoCloseable {
     return executable().map(MotoServer::start);
   }
 
+  /**
+   * Started with extra environment, e.g. {@code MOTO_IAM_LOAD_MANAGED_POLICIES=true} so IAM holds AWS's managed
+   * policies (moto leaves them out by default).
+   */
+  public static Optional<MotoServer> startIfInstalled(java.util.Map<String, String> environment) {
+    return executable().map(e -> start(e, environment));
+  }
+
   public static MotoServer start(Path executable) {
+    return start(executable, java.util.Map.of());
+  }
+
+  public static MotoServer start(Path executable, java.util.Map<String, String> environment) {
     try {
       int port = freePort();
       Path log = Files.createTempFile("moto-", ".log");
-      var process = new ProcessBuilder(executable.toString(), "-H", "127.0.0.1", "-p", Integer.toString(port))
+      var builder = new ProcessBuilder(executable.toString(), "-H", "127.0.0.1", "-p", Integer.toString(port))
           .redirectErrorStream(true)
-          .redirectOutput(log.toFile())
-          .start();
+          .redirectOutput(log.toFile());
+      builder.environment().putAll(environment);
+      var process = builder.start();
       var server = new MotoServer(process, port, log);
       server.awaitReady(Duration.ofSeconds(30));
       return server;

@@ -108,6 +108,41 @@ class IdentityStoreGroupsTest {
   }
 
   @Test
+  void aGroupOfTwoHundredFiftyPagesThroughListGroupMemberships() {
+    StoreGroup everyone = store.createGroup("Everyone");
+    List<StoreUser> users = store.seedUsers("member", 250);
+    users.forEach(u -> store.addMember(everyone, u));
+    StoreUser outsider = store.createUser("outsider", "Out", "Sider", "Out Sider", "out@example.com");
+
+    var pages = ids.listGroupMembershipsPaginator(r -> r.identityStoreId(store.id()).groupId(everyone.groupId()))
+        .stream().toList();
+    assertThat(pages).extracting(p -> p.groupMemberships().size()).containsExactly(100, 100, 50);
+    var members = pages.stream().flatMap(p -> p.groupMemberships().stream()).toList();
+    assertThat(members).extracting(m -> m.memberId().userId()).doesNotHaveDuplicates()
+        .containsExactlyInAnyOrderElementsOf(users.stream().map(StoreUser::userId).toList());
+    assertThat(members).allSatisfy(m -> {
+      assertThat(m.groupId()).isEqualTo(everyone.groupId());
+      assertThat(m.identityStoreId()).isEqualTo(store.id());
+    });
+
+    var some = members.get(42);
+    assertThat(ids.getGroupMembershipId(r -> r.identityStoreId(store.id()).groupId(everyone.groupId())
+        .memberId(some.memberId())).membershipId()).isEqualTo(some.membershipId());
+    assertThatThrownBy(() -> ids.getGroupMembershipId(r -> r.identityStoreId(store.id()).groupId(everyone.groupId())
+        .memberId(member(outsider)))).isInstanceOf(ResourceNotFoundException.class)
+        .hasMessageContaining("GROUP_MEMBERSHIP not found.");
+    assertThat(ids.listGroupMembershipsForMember(r -> r.identityStoreId(store.id()).memberId(member(outsider)))
+        .groupMemberships()).isEmpty();
+    String unknownGroup = store.id().substring(2) + "-00000000-0000-4000-8000-000000000000";
+    assertThatThrownBy(() -> ids.listGroupMemberships(r -> r.identityStoreId(store.id()).groupId(unknownGroup)))
+        .isInstanceOf(ResourceNotFoundException.class).hasMessageContaining("GROUP not found.");
+
+    ids.deleteGroupMembership(r -> r.identityStoreId(store.id()).membershipId(some.membershipId()));
+    assertThat(store.membershipsOfGroup(everyone.groupId())).hasSize(249);
+    assertThat(store.membershipsOfUser(some.memberId().userId())).isEmpty();
+  }
+
+  @Test
   void deletingAUserOrGroupDeletesItsMemberships() {
     StoreUser ann = store.createUser("ann", "Ann", "Lee", "Ann Lee", "ann@example.com");
     StoreUser bob = store.createUser("bob", "Bob", "Ray", "Bob Ray", "bob@example.com");

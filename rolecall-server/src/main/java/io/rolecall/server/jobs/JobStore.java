@@ -36,7 +36,10 @@ public final class JobStore {
   /** The kind of job there is so far: an inventory sync. */
   public static final String SYNC = "inventory-sync";
 
-  /** Step kinds: one per account of the run, and organization-level parts of it (Identity Center). */
+  /**
+   * Step kinds: one per account of the run, and the run's organization step (Identity Center, SCPs), whose step name
+   * is {@link #ORGANIZATION} too (no account id looks like it).
+   */
   public static final String ACCOUNT = "account";
   public static final String ORGANIZATION = "organization";
 
@@ -44,13 +47,18 @@ public final class JobStore {
       .withZone(ZoneOffset.UTC);
   private static final String COLUMNS = "job_id, kind, instance, request, status, created_at, started_at, finished_at,"
       + " runner, claims, cancel_requested, run_id, error, plan, steps_total, steps_done, steps_failed, schedule_id,"
-      + " scheduled_for";
+      + " scheduled_for, (SELECT s.status || ':' || COALESCE(s.outcome, '') FROM engine_job_step s WHERE"
+      + " s.job_id = engine_job.job_id AND s.kind = 'organization') AS org_step";
 
-  /** A job as stored; {@code request} is the sync request's JSON, {@code plan} the run's once planned. */
+  /**
+   * A job as stored; {@code request} is the sync request's JSON, {@code plan} the run's once planned. The steps
+   * counted are every account's and the organization step's; {@code orgStep} is the latter's "status:outcome"
+   * (null when the run has none).
+   */
   public record Job(String id, String kind, String instance, String request, String status, String createdAt,
                     String startedAt, String finishedAt, String runner, int claims, boolean cancelRequested,
                     String runId, String error, String plan, int stepsTotal, int stepsDone, int stepsFailed,
-                    String scheduleId, String scheduledFor) {
+                    String scheduleId, String scheduledFor, String orgStep) {
 
     public boolean finished() {
       return status.equals(DONE) || status.equals(FAILED) || status.equals(CANCELLED);
@@ -75,11 +83,25 @@ public final class JobStore {
       m.put("cancelRequested", cancelRequested);
       m.put("runId", runId);
       m.put("error", error);
+      // The job's steps are its accounts and its organization step (if any), which is shown on its own.
+      boolean org = orgStep != null;
+      String orgStatus = org ? orgStep.substring(0, orgStep.indexOf(':')) : null;
+      String orgOutcome = org && orgStep.indexOf(':') + 1 < orgStep.length()
+          ? orgStep.substring(orgStep.indexOf(':') + 1) : null;
+      boolean orgDone = DONE.equals(orgStatus);
       var accounts = new LinkedHashMap<String, Object>();
-      accounts.put("total", stepsTotal);
-      accounts.put("done", stepsDone);
-      accounts.put("failed", stepsFailed);
+      accounts.put("total", stepsTotal - (org ? 1 : 0));
+      accounts.put("done", stepsDone - (orgDone ? 1 : 0));
+      accounts.put("failed", stepsFailed - (orgDone && !"ok".equals(orgOutcome) ? 1 : 0));
       m.put("accounts", accounts);
+      if (org) {
+        var o = new LinkedHashMap<String, Object>();
+        o.put("status", orgStatus);
+        o.put("outcome", orgOutcome);
+        m.put("organization", o);
+      } else {
+        m.put("organization", null);
+      }
       m.put("scheduleId", scheduleId);
       return m;
     }
@@ -134,10 +156,12 @@ public final class JobStore {
   }
 
   /**
-   * Fixes a queued job's plan and steps and marks it running, in one transaction; false when it was planned already
-   * (a redo of the planning task) or is no longer queued (cancelled).
+   * Fixes a queued job's plan and steps (one per account, and the organization step when {@code organization}) and
+   * marks it running, in one transaction; false when it was planned already (a redo of the planning task) or is no
+   * longer queued (cancelled).
    */
-  boolean plan(String jobId, String planJson, String runId, String runner, List<String> accounts) {
+  boolean plan(String jobId, String planJson, String runId, String runner, List<String> accounts,
+      boolean organization) {
     return store.transaction(c -> {
       try (var ps = c.prepareStatement("UPDATE engine_job SET status = ?, plan = ?, run_id = ?, runner = ?,"
           + " claims = claims + 1, started_at = ?, steps_total = ? WHERE job_id = ? AND status = ? AND plan IS NULL")) {
@@ -146,7 +170,7 @@ public final class JobStore {
         ps.setString(3, runId);
         ps.setString(4, runner);
         ps.setString(5, TIME.format(clock.instant()));
-        ps.setInt(6, accounts.size());
+        ps.setInt(6, accounts.size() + (organization ? 1 : 0));
         ps.setString(7, jobId);
         ps.setString(8, QUEUED);
         if (ps.executeUpdate() != 1) {
@@ -158,6 +182,13 @@ public final class JobStore {
           ps.setString(1, jobId);
           ps.setString(2, a);
           ps.setString(3, ACCOUNT);
+          ps.setString(4, QUEUED);
+          ps.addBatch();
+        }
+        if (organization) {
+          ps.setString(1, jobId);
+          ps.setString(2, ORGANIZATION);
+          ps.setString(3, ORGANIZATION);
           ps.setString(4, QUEUED);
           ps.addBatch();
         }
@@ -378,7 +409,7 @@ public final class JobStore {
             out.add(new Job(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getInt(10), rs.getInt(11) != 0,
                 rs.getString(12), rs.getString(13), rs.getString(14), rs.getInt(15), rs.getInt(16), rs.getInt(17),
-                rs.getString(18), rs.getString(19)));
+                rs.getString(18), rs.getString(19), rs.getString(20)));
           }
           return out;
         }

@@ -16,8 +16,8 @@ import java.util.function.Function;
 
 /**
  * What the scheduler's tasks do, each idempotent, since any of them may be run again by another engine after its
- * engine died: plan a job (fix its run and steps, once), sync one account (forgetting a dead attempt's rows first),
- * finish a job (once every step is done). The rows of {@link JobStore} say what is done already.
+ * engine died: plan a job (fix its run and steps, once), sync one account or the run's organization step (forgetting
+ * a dead attempt's rows first), finish a job (once every step is done). The rows of {@link JobStore} say what is done already.
  */
 final class JobWork {
   /** What a job's planning schedules: one task per step, and the finishing task. */
@@ -75,12 +75,15 @@ final class JobWork {
         log.accept("job " + jobId + " failed: " + e.getMessage());
         return;
       }
-      first = jobs.plan(jobId, planJson(plan), plan.runId(), runner, plan.accounts());
+      var request = plan.request();
+      // A sync of organizational parts only (identitycenter, organizations) has no per-account steps.
+      first = jobs.plan(jobId, planJson(plan), plan.runId(), runner,
+          request.perAccount() ? plan.accounts() : List.of(), request.organizational());
       job = jobs.get(jobId).orElseThrow();
       if (job.finished() || job.plan() == null) {
         return;
       }
-      log.accept("job " + jobId + " started (run " + job.runId() + ", " + job.stepsTotal() + " accounts, planned by "
+      log.accept("job " + jobId + " started (run " + job.runId() + ", " + job.stepsTotal() + " steps, planned by "
           + runner + ")");
     }
     var open = jobs.openSteps(jobId).stream().map(JobStore.Step::step).toList();
@@ -91,7 +94,10 @@ final class JobWork {
     }
   }
 
-  /** Syncs one account of a planned job, once: a step done already is skipped; a dead attempt's rows are forgotten. */
+  /**
+   * Syncs one account of a planned job, or its organization step, once: a step done already is skipped; a dead
+   * attempt's rows are forgotten.
+   */
   void step(String jobId, String step) {
     var job = jobs.get(jobId).orElse(null);
     if (job == null || job.finished() || job.plan() == null) {
@@ -100,15 +106,18 @@ final class JobWork {
     int before = jobs.begin(jobId, step, runner);
     if (before >= 0) {
       var plan = plan(job);
+      boolean org = step.equals(JobStore.ORGANIZATION);
+      String what = org ? "the organization step" : "account " + step;
       if (before > 0) {
-        int forgotten = inventory.forgetAttempt(plan.runId(), step);
-        log.accept("job " + jobId + ": account " + step + " redone by " + runner + " (attempt " + (before + 1)
+        int forgotten = forget(plan, step);
+        log.accept("job " + jobId + ": " + what + " redone by " + runner + " (attempt " + (before + 1)
             + ", " + forgotten + " rows of the earlier attempt forgotten)");
       }
       InventoryStore.AccountStatus status;
       running.started(jobId);
       try {
-        status = sync.syncAccount(plan, step, InventorySync.Listener.NONE);
+        status = org ? sync.syncOrganization(plan, InventorySync.Listener.NONE)
+            : sync.syncAccount(plan, step, InventorySync.Listener.NONE);
       } catch (RuntimeException e) {
         boolean interrupted = Thread.interrupted();
         if (jobs.get(jobId).map(JobStore.Job::finished).orElse(true)) {
@@ -120,8 +129,10 @@ final class JobWork {
         String error = "internal error: " + e.getClass().getSimpleName() + ": "
             + Redactor.global().redact(String.valueOf(e.getMessage()));
         status = new InventoryStore.AccountStatus(step, InventoryStore.AccountStatus.ERROR, error, 0, 0, 0);
-        inventory.forgetAttempt(plan.runId(), step);
-        inventory.recordAccounts(plan.runId(), List.of(status));
+        forget(plan, step);
+        if (!org) {
+          inventory.recordAccounts(plan.runId(), List.of(status));
+        }
       } finally {
         running.ended(jobId);
       }
@@ -148,6 +159,11 @@ final class JobWork {
     }
   }
 
+  private int forget(InventorySync.Plan plan, String step) {
+    return step.equals(JobStore.ORGANIZATION) ? inventory.forgetOrganizationAttempt(plan.runId())
+        : inventory.forgetAttempt(plan.runId(), step);
+  }
+
   private InventorySync.Plan plan(JobStore.Job job) {
     JsonNode p;
     try {
@@ -160,7 +176,8 @@ final class JobWork {
     var regions = new ArrayList<String>();
     p.get("regions").forEach(r -> regions.add(r.asText()));
     return new InventorySync.Plan(p.get("runId").asText(), Instant.parse(p.get("started").asText()), accounts, regions,
-        requests.apply(job.request()), instances.apply(job.instance()));
+        requests.apply(job.request()), instances.apply(job.instance()), p.path("baseAccountId").asText(null),
+        p.path("baseRegion").asText(null));
   }
 
   private static String planJson(InventorySync.Plan plan) {
@@ -169,6 +186,9 @@ final class JobWork {
     m.put("started", plan.started().toString());
     m.put("accounts", plan.accounts());
     m.put("regions", plan.regions());
+    // The organization step runs with the base identity the planning found (any engine may run it).
+    m.put("baseAccountId", plan.baseAccountId());
+    m.put("baseRegion", plan.baseRegion());
     return Json.write(m);
   }
 }

@@ -121,6 +121,7 @@ async function watchJob(id) {
     const a = job.accounts || {};
     $('job-status').textContent = 'Job ' + job.id + ': ' + job.status + (job.error ? ' (' + job.error + ')' : '')
       + (a.total ? ', accounts ' + a.done + ' of ' + a.total + ' done' + (a.failed ? ', ' + a.failed + ' not ok' : '') : '')
+      + (job.organization ? ', organization step ' + (job.organization.outcome || job.organization.status) : '')
       + (job.runner ? ' (planned by ' + job.runner + ')' : '');
     if (['done', 'failed', 'cancelled'].includes(job.status)) { await refresh(); return job; }
     await new Promise((r) => setTimeout(r, 500));

@@ -41,7 +41,7 @@ final class AuthorizationDetails {
     if (filter.isEmpty()) filter = FILTERS;
     Integer max = q.integer("MaxItems", 1, 1000);
     var iam = call.account().iam();
-    var items = items(iam, filter);
+    var items = items(iam, RoleBoundaries.of(call.account()), filter);
     var page = pages.page("iam:GAAD:" + iam.accountId() + ":" + String.join(",", filter), items, Item::sortKey,
         q.get("Marker"), max == null ? 100 : max);
     return IamService.ok(call, x -> {
@@ -53,7 +53,7 @@ final class AuthorizationDetails {
     });
   }
 
-  private static List<Item> items(IamState iam, Set<String> filter) {
+  private static List<Item> items(IamState iam, RoleBoundaries boundaries, Set<String> filter) {
     var items = new ArrayList<Item>();
     if (filter.contains("User")) {
       for (IamUser u : iam.users()) {
@@ -85,23 +85,28 @@ final class AuthorizationDetails {
               .nest("InstanceProfileList", p -> { });
           inline(x, "RolePolicyList", iam.inlinePolicies(r.arn()));
           attached(x, iam, r.arn());
+          boundaries.boundary(r.arn()).ifPresent(arn -> x.nest("PermissionsBoundary", b -> b
+              .el("PermissionsBoundaryType", "Policy").el("PermissionsBoundaryArn", arn)));
         }));
       }
     }
     Map<String, Integer> counts = iam.attachmentCounts();
+    Map<String, Integer> bounding = boundaries.usageCounts();
     if (filter.contains("LocalManagedPolicy")) {
-      iam.policies().forEach(p -> items.add(policy(p, counts.getOrDefault(p.arn(), 0))));
+      iam.policies().forEach(p -> items.add(policy(p, counts.getOrDefault(p.arn(), 0),
+          bounding.getOrDefault(p.arn(), 0))));
     }
     if (filter.contains("AWSManagedPolicy")) {
-      counts.forEach((arn, n) -> AwsManagedPolicies.byArn(arn).ifPresent(p -> items.add(policy(p, n))));
+      counts.forEach((arn, n) -> AwsManagedPolicies.byArn(arn).ifPresent(p -> items.add(policy(p, n,
+          bounding.getOrDefault(arn, 0)))));
     }
     return items;
   }
 
-  private static Item policy(ManagedPolicy p, int attachments) {
+  private static Item policy(ManagedPolicy p, int attachments, int boundaryUses) {
     return new Item("Policies", "4:" + p.arn(), x -> x.el("PolicyName", p.name()).el("PolicyId", p.policyId())
         .el("Arn", p.arn()).el("Path", p.path()).el("DefaultVersionId", "v1").el("AttachmentCount", attachments)
-        .el("PermissionsBoundaryUsageCount", 0).el("IsAttachable", true).el("CreateDate", p.createDate())
+        .el("PermissionsBoundaryUsageCount", boundaryUses).el("IsAttachable", true).el("CreateDate", p.createDate())
         .el("UpdateDate", p.createDate())
         .nest("PolicyVersionList", l -> l.nest("member", v -> v
             .el("Document", UriEncoding.encode(p.document().json(), false)).el("VersionId", "v1")

@@ -31,6 +31,7 @@ public final class IamService implements Service {
   private final Paginator pages = new Paginator(() -> AwsException.badRequest("InvalidInput", "Invalid Marker."));
   private final AuthorizationDetails authorizationDetails = new AuthorizationDetails();
   private final IamCredentialCalls credentialCalls = new IamCredentialCalls();
+  private final SamlProviderCalls samlProviderCalls = new SamlProviderCalls();
 
   public IamService(World world) {
     this.world = world;
@@ -75,6 +76,8 @@ public final class IamService implements Service {
       case "CreateLoginProfile" -> credentialCalls.createLoginProfile(call);
       case "GenerateCredentialReport" -> credentialCalls.generateCredentialReport(call);
       case "GetCredentialReport" -> credentialCalls.getCredentialReport(call);
+      case "ListSAMLProviders" -> samlProviderCalls.list(call);
+      case "GetSAMLProvider" -> samlProviderCalls.get(call);
       default -> throw PROTOCOL.unknownOperation(call.action());
     };
   }

@@ -203,6 +203,33 @@ public final class IamState {
     return List.copyOf(roles.values());
   }
 
+  /**
+   * A role a service owns ({@link ReservedRoles}): created, or updated in place keeping RoleId and CreateDate, with
+   * exactly these inline and managed policies.
+   */
+  IamRole putServiceRole(String name, String path, String trustPolicyJson, int maxSessionDuration,
+                         Map<String, String> inline, java.util.Collection<String> managedArns) {
+    var trust = parse(trustPolicyJson);
+    var policies = new Attached();
+    inline.forEach((policyName, json) -> policies.inline().put(policyName, parse(json)));
+    managedArns.forEach(arn -> policies.managed().add(requirePolicy(arn).arn()));
+    var now = account.world().clock().now();
+    var role = roles.compute(name, (k, r) -> r == null
+        ? new IamRole(account.id(), name, path, Ids.uniqueId("AROA"), "arn:aws:iam::" + account.id() + ":role" + path
+            + name, trust, maxSessionDuration, null, now)
+        : new IamRole(r.accountId(), r.name(), r.path(), r.roleId(), r.arn(), trust, maxSessionDuration,
+            r.description(), r.createDate()));
+    attachments.put(role.arn(), policies);
+    return role;
+  }
+
+  /** Removes a role and its policies (a service deleting the role it owns); empty if there was none. */
+  Optional<IamRole> removeRole(String name) {
+    var role = Optional.ofNullable(roles.remove(name));
+    role.ifPresent(r -> attachments.remove(r.arn()));
+    return role;
+  }
+
   /** Replaces a role's trust policy (UpdateAssumeRolePolicy). */
   public IamRole updateTrustPolicy(String roleName, String trustPolicyJson) {
     var doc = parse(trustPolicyJson);

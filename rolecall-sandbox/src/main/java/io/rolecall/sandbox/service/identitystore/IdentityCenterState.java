@@ -49,8 +49,10 @@ public final class IdentityCenterState {
     if (stores.putIfAbsent(identityStoreId, store) != null) {
       throw new IllegalArgumentException("identity store " + identityStoreId + " exists already");
     }
-    instances.add(new IdentityCenterInstance("arn:aws:sso:::instance/ssoins-" + Ids.random("0123456789abcdef", 16),
-        identityStoreId, account.id(), region, null, account.world().clock().now(), "ACTIVE"));
+    // Derived from the store id, so a fixed store id gives a fixed instance ARN (and permission set ARNs after it).
+    instances.add(new IdentityCenterInstance("arn:aws:sso:::instance/ssoins-"
+        + Ids.stableHex(16, account.id(), identityStoreId), identityStoreId, account.id(), region, null,
+        account.world().clock().now(), "ACTIVE"));
     return store;
   }
 
@@ -60,6 +62,11 @@ public final class IdentityCenterState {
 
   public List<IdentityCenterInstance> instances(String region) {
     return instances.stream().filter(i -> i.region().equals(region)).toList();
+  }
+
+  /** The instance with this ARN, whatever its region. */
+  public Optional<IdentityCenterInstance> instance(String instanceArn) {
+    return instances.stream().filter(i -> i.instanceArn().equals(instanceArn)).findFirst();
   }
 
   public Optional<IdentityStore> store(String identityStoreId) {

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -34,6 +36,9 @@ public final class IdentityStore {
   private final Map<String, String> groupIdByName = new HashMap<>();
   private final Map<String, StoreMembership> memberships = new HashMap<>();
   private final Map<String, String> membershipByPair = new HashMap<>();
+  // Indexes, so listing a group's or a user's memberships does not scan a store of 100,000 memberships.
+  private final Map<String, Set<String>> membershipsByGroup = new HashMap<>();
+  private final Map<String, Set<String>> membershipsByUser = new HashMap<>();
 
   IdentityStore(String id, String region, String accountId, SandboxClock clock) {
     this.id = id;
@@ -130,7 +135,7 @@ public final class IdentityStore {
   public synchronized void deleteUser(String userId) {
     StoreUser user = requireUser(userId);
     unindex(user);
-    memberships.values().stream().filter(m -> m.userId().equals(userId)).toList().forEach(this::removeMembership);
+    membershipsOf(membershipsByUser, userId).forEach(this::removeMembership);
   }
 
   public synchronized List<StoreUser> users() {
@@ -200,7 +205,7 @@ public final class IdentityStore {
     StoreGroup group = requireGroup(groupId);
     groups.remove(groupId);
     groupIdByName.remove(group.displayName());
-    memberships.values().stream().filter(m -> m.groupId().equals(groupId)).toList().forEach(this::removeMembership);
+    membershipsOf(membershipsByGroup, groupId).forEach(this::removeMembership);
   }
 
   public synchronized List<StoreGroup> groups() {
@@ -218,6 +223,8 @@ public final class IdentityStore {
     var m = new StoreMembership(newId(), groupId, userId, clock.now());
     memberships.put(m.membershipId(), m);
     membershipByPair.put(pair(groupId, userId), m.membershipId());
+    membershipsByGroup.computeIfAbsent(groupId, k -> new TreeSet<>()).add(m.membershipId());
+    membershipsByUser.computeIfAbsent(userId, k -> new TreeSet<>()).add(m.membershipId());
     return m;
   }
 
@@ -236,17 +243,28 @@ public final class IdentityStore {
 
   public synchronized List<StoreMembership> membershipsOfGroup(String groupId) {
     requireGroup(groupId);
-    return memberships.values().stream().filter(m -> m.groupId().equals(groupId)).toList();
+    return membershipsOf(membershipsByGroup, groupId);
   }
 
   public synchronized List<StoreMembership> membershipsOfUser(String userId) {
     requireUser(userId);
-    return memberships.values().stream().filter(m -> m.userId().equals(userId)).toList();
+    return membershipsOf(membershipsByUser, userId);
+  }
+
+  private List<StoreMembership> membershipsOf(Map<String, Set<String>> index, String id) {
+    return index.getOrDefault(id, Set.of()).stream().map(memberships::get).toList();
   }
 
   private void removeMembership(StoreMembership m) {
     memberships.remove(m.membershipId());
     membershipByPair.remove(pair(m.groupId(), m.userId()));
+    dropFromIndex(membershipsByGroup, m.groupId(), m.membershipId());
+    dropFromIndex(membershipsByUser, m.userId(), m.membershipId());
+  }
+
+  private static void dropFromIndex(Map<String, Set<String>> index, String id, String membershipId) {
+    var set = index.get(id);
+    if (set != null && set.remove(membershipId) && set.isEmpty()) index.remove(id);
   }
 
   private static String pair(String groupId, String userId) {

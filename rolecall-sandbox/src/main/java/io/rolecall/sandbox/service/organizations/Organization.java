@@ -15,6 +15,8 @@ import java.util.concurrent.ConcurrentSkipListMap;
  *     .addAccount("222222222222", "prod", "prod@example.com", AccountState.ACTIVE)
  *     .addAccount("333333333333", "old", "old@example.com", AccountState.SUSPENDED);
  * }</pre>
+ * Accounts join under the root; {@link #structure()} adds OUs and moves accounts, {@link #policies()} holds the
+ * service control policies (FullAWSAccess on everything by default).
  * Thread-safe.
  */
 public final class Organization {
@@ -22,10 +24,14 @@ public final class Organization {
   private final String id = "o-" + Ids.random("abcdefghijklmnopqrstuvwxyz0123456789", 10);
   private final String managementAccountId;
   private final Map<String, OrgAccount> accounts = new ConcurrentSkipListMap<>();
+  private final OrgPolicies policies;
+  private final OrgTree structure;
 
   private Organization(World world, String managementAccountId) {
     this.world = world;
     this.managementAccountId = managementAccountId;
+    this.policies = new OrgPolicies(id, managementAccountId);
+    this.structure = new OrgTree(id, managementAccountId, policies);
   }
 
   /** The organization {@code managementAccountId} manages, created on first use. */
@@ -80,6 +86,7 @@ public final class Organization {
     accounts.put(account.id(), new OrgAccount(account.id(), "arn:aws:organizations::" + managementAccountId
         + ":account/" + id + "/" + account.id(), email, name, state, method, world.clock().now()));
     membership(account).organization = this;
+    structure.place(account.id());
   }
 
   public String id() {
@@ -92,6 +99,16 @@ public final class Organization {
 
   public String managementAccountId() {
     return managementAccountId;
+  }
+
+  /** The root, organizational units and where each account sits. */
+  public OrgTree structure() {
+    return structure;
+  }
+
+  /** Service control policies and their attachments. */
+  public OrgPolicies policies() {
+    return policies;
   }
 
   /** Every account, management included, by id. */

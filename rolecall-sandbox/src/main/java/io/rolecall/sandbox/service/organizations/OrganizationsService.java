@@ -5,25 +5,26 @@ import io.rolecall.sandbox.paging.Paginator;
 import io.rolecall.sandbox.protocol.AwsException;
 import io.rolecall.sandbox.protocol.JsonProtocol;
 import io.rolecall.sandbox.protocol.Protocol;
-import io.rolecall.sandbox.protocol.Validation;
 import io.rolecall.sandbox.service.Call;
 import io.rolecall.sandbox.service.Service;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * AWS Organizations (JSON 1.1): DescribeOrganization, from any member, and ListAccounts, from the management
- * account only, paginated (MaxResults 1 to 20, default 20). Accounts carry {@code State}, not the retired
- * {@code Status}.
+ * AWS Organizations (JSON 1.1): DescribeOrganization, from any member; and from the management account only,
+ * ListAccounts, the structure (ListRoots, ListParents, ListChildren, ListOrganizationalUnitsForParent,
+ * ListAccountsForParent, DescribeOrganizationalUnit) and service control policies (ListPolicies, DescribePolicy,
+ * ListPoliciesForTarget, ListTargetsForPolicy). Lists page by MaxResults 1 to 20 (default 20). Accounts carry
+ * {@code State}, not the retired {@code Status}.
  */
 public final class OrganizationsService implements Service {
-  private static final JsonProtocol PROTOCOL = new JsonProtocol("AWSOrganizationsV20161128", "1.1");
-  private static final int MAX_RESULTS = 20;
+  static final JsonProtocol PROTOCOL = new JsonProtocol("AWSOrganizationsV20161128", "1.1");
 
   private final Paginator pages = new Paginator(() -> invalidInput("INVALID_NEXT_TOKEN",
       "You specified an invalid value for nextToken. You must get the value from the response to a previous call to the API."));
+  private final OrgTreeCalls tree = new OrgTreeCalls(pages);
+  private final OrgPolicyCalls policies = new OrgPolicyCalls(pages);
 
   @Override public String signingName() { return "organizations"; }
 
@@ -31,14 +32,24 @@ public final class OrganizationsService implements Service {
 
   @Override
   public Reply handle(Call call) {
-    return switch (call.action()) {
+    return PROTOCOL.ok(switch (call.action()) {
       case "DescribeOrganization" -> describeOrganization(call);
       case "ListAccounts" -> listAccounts(call);
+      case "ListRoots" -> tree.listRoots(call);
+      case "ListParents" -> tree.listParents(call);
+      case "ListChildren" -> tree.listChildren(call);
+      case "ListOrganizationalUnitsForParent" -> tree.listUnitsForParent(call);
+      case "ListAccountsForParent" -> tree.listAccountsForParent(call);
+      case "DescribeOrganizationalUnit" -> tree.describeUnit(call);
+      case "ListPolicies" -> policies.listPolicies(call);
+      case "DescribePolicy" -> policies.describePolicy(call);
+      case "ListPoliciesForTarget" -> policies.listPoliciesForTarget(call);
+      case "ListTargetsForPolicy" -> policies.listTargetsForPolicy(call);
       default -> throw PROTOCOL.unknownOperation(call.action());
-    };
+    });
   }
 
-  private Reply describeOrganization(Call call) {
+  private Map<String, Object> describeOrganization(Call call) {
     call.authorize("organizations:DescribeOrganization", "*");
     var org = organization(call);
     var management = org.account(org.managementAccountId()).orElseThrow();
@@ -49,51 +60,24 @@ public final class OrganizationsService implements Service {
     body.put("MasterAccountArn", management.arn());
     body.put("MasterAccountId", management.id());
     body.put("MasterAccountEmail", management.email());
-    body.put("AvailablePolicyTypes", List.of());
-    return PROTOCOL.ok(Map.of("Organization", body));
+    body.put("AvailablePolicyTypes", List.of(OrgJson.enabledScps()));
+    return Map.of("Organization", body);
   }
 
-  private Reply listAccounts(Call call) {
-    call.authorize("organizations:ListAccounts", "*");
-    var org = organization(call);
-    if (!call.account().id().equals(org.managementAccountId())) {
-      throw PROTOCOL.accessDenied("You don't have permissions to access this resource.");
-    }
-    var json = call.json();
-    int max = MAX_RESULTS;
-    if (json.hasNonNull("MaxResults")) {
-      max = json.get("MaxResults").asInt();
-      if (max < 1 || max > MAX_RESULTS) {
-        throw AwsException.badRequest("InvalidInputException", max < 1
-            ? Validation.atLeast("MaxResults", max, 1) : Validation.atMost("MaxResults", max, MAX_RESULTS));
-      }
-    }
-    String token = json.hasNonNull("NextToken") ? json.get("NextToken").asText() : null;
-    var page = pages.page("organizations:ListAccounts:" + org.id(), org.accounts(), OrgAccount::id, token, max);
-    var accounts = new ArrayList<Map<String, Object>>();
-    for (var a : page.items()) {
-      var m = new LinkedHashMap<String, Object>();
-      m.put("Id", a.id());
-      m.put("Arn", a.arn());
-      m.put("Email", a.email());
-      m.put("Name", a.name());
-      m.put("State", a.state().name());
-      m.put("JoinedMethod", a.joinedMethod());
-      m.put("JoinedTimestamp", a.joinedTimestamp().getEpochSecond());
-      accounts.add(m);
-    }
-    var body = new LinkedHashMap<String, Object>();
-    body.put("Accounts", accounts);
-    body.put("NextToken", page.nextToken());
-    return PROTOCOL.ok(body);
+  private Map<String, Object> listAccounts(Call call) {
+    var r = new OrgRequest(call);
+    var org = r.managed();
+    var page = r.page(pages, "organizations:ListAccounts:" + org.id(), org.accounts(), OrgAccount::id);
+    return OrgJson.page("Accounts", page, OrgJson::account);
   }
 
-  private static Organization organization(Call call) {
+  /** The caller's organization; outside any, AWSOrganizationsNotInUseException. */
+  static Organization organization(Call call) {
     return Organization.of(call.account()).orElseThrow(() -> AwsException.badRequest(
         "AWSOrganizationsNotInUseException", "Your account is not a member of an organization."));
   }
 
-  private static AwsException invalidInput(String reason, String message) {
+  static AwsException invalidInput(String reason, String message) {
     return AwsException.badRequest("InvalidInputException", message + " (" + reason + ")");
   }
 }
