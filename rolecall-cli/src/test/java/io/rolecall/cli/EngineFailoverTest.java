@@ -3,6 +3,7 @@ package io.rolecall.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.rolecall.inventory.Part;
 import io.rolecall.inventory.PostgresCluster;
 import io.rolecall.render.Json;
 import io.rolecall.sandbox.Sandbox;
@@ -194,8 +195,9 @@ class EngineFailoverTest {
   }
 
   /**
-   * In the store: one outcome per account in the run, each account's three parts current and from this run, and
-   * its users there once each (as many as the sandbox holds), whichever engine collected them and how often.
+   * In the store: one outcome per account in the run, each account's three parts current and from this run, the
+   * organization step's part once, and each account's users there once each (as many as the sandbox holds),
+   * whichever engine collected them and how often.
    */
   void assertExactlyOnce(String url, String runId, List<String> accounts) throws Exception {
     try (var c = DriverManager.getConnection(url)) {
@@ -212,12 +214,20 @@ class EngineFailoverTest {
       assertThat(outcomes.keySet()).containsExactlyInAnyOrderElementsOf(accounts);
       assertThat(outcomes.values()).containsOnly(1);
       var current = new HashMap<String, List<String>>();
+      var organization = new ArrayList<String>();
       try (var rs = c.createStatement().executeQuery("SELECT account_id, part, region, run_id FROM inventory_current")) {
         while (rs.next()) {
           assertThat(rs.getString(4)).isEqualTo(runId);
-          current.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2) + "/" + rs.getString(3));
+          String part = rs.getString(2) + "/" + rs.getString(3);
+          if (Part.ofId(rs.getString(2)).organizational()) {
+            organization.add(rs.getString(1) + " " + part);
+          } else {
+            current.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(part);
+          }
         }
       }
+      // The run's organization step, once: the SCPs under the base identity's account (no Identity Center here).
+      assertThat(organization).containsExactly(OPERATOR_ACCOUNT + " organizations/global");
       assertThat(current.keySet()).containsExactlyInAnyOrderElementsOf(accounts);
       assertThat(current.values()).allSatisfy(parts -> assertThat(parts)
           .containsExactlyInAnyOrder("iam/global", "ec2/us-east-1", "cloudtrail/us-east-1"));
