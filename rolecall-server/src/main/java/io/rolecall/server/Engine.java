@@ -92,11 +92,13 @@ public final class Engine implements AutoCloseable {
     var store = Store.open(o.db());
     var clock = Clock.systemUTC();
     var registry = Commands.registry();
-    var executor = new CommandExecutor(registry, sessions, store::auditJournal, o.actor(), o.parallelism(), clock);
+    // One set of buckets for the engine: its commands and its jobs in one account share that account's pace.
+    var limits = new RateLimits();
+    var executor = new CommandExecutor(registry, sessions, store::auditJournal, o.actor(), o.parallelism(), clock,
+        limits::pacing);
     var instances = new Instances(o.defaults(), o.config(), o.env());
     var inventory = new InventoryStore(store);
-    // One set of buckets for the engine: two jobs in one account share its pace (commands are not paced).
-    var sync = new InventorySync(sessions, inventory, new RateLimits(), clock);
+    var sync = new InventorySync(sessions, inventory, limits, clock);
     Runnable retention = () -> {
       if (o.retention() != null) {
         var pruned = Prune.run(inventory, o.retention().keepRuns(), o.retention().olderThan(), clock.instant());
