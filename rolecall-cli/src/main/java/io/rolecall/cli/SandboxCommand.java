@@ -1,7 +1,5 @@
 package io.rolecall.cli;
 
-import io.rolecall.UsageException;
-import io.rolecall.sandbox.SandboxMain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -36,15 +34,8 @@ final class SandboxCommand implements Callable<Integer> {
     if (root.global.externalId != null) {
       args.addAll(List.of("--external-id", root.global.externalId));
     }
-    SandboxMain.Options parsed;
-    try {
-      parsed = SandboxMain.parse(args.toArray(String[]::new));
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("sandbox: " + (e.getMessage().isEmpty() ? SandboxMain.USAGE : e.getMessage()));
-    }
-    try (var sandbox = SandboxMain.start(parsed, root.cli.out())) {
-      Thread.currentThread().join();
-    }
+    Emulator.require("sandbox");
+    SandboxRun.run(args, root.cli);
     return 0;
   }
 }

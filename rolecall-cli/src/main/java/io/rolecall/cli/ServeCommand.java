@@ -5,10 +5,10 @@ import io.rolecall.UsageException;
 import io.rolecall.config.Retention;
 import io.rolecall.server.BearerToken;
 import io.rolecall.server.Engine;
+import io.rolecall.server.jobs.EngineScheduler;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,9 +35,24 @@ final class ServeCommand implements Callable<Integer> {
           + " $" + BearerToken.VARIABLE + " wins over it.")
   Path tokenFile;
 
-  @Option(names = "--workers", paramLabel = "N", defaultValue = "2",
-      description = "Inventory sync jobs this engine runs at once, 0 to 16 (default 2).")
-  int workers;
+  @Option(names = "--workers", paramLabel = "N",
+      description = "Accounts of sync jobs (of any engine on the store) this engine syncs at once, 0 to 256 (default:"
+          + " --parallel, 16); 0 serves the API and leaves the jobs to the other engines.")
+  Integer workers;
+
+  @Option(names = "--schedule", paramLabel = "SCHEDULE",
+      description = "Keep a recurring sync of the default instance: 'every 6h' (s, m, h, d) or a five-field cron in"
+          + " UTC; repeatable. Made once per store, however many engines are given it.")
+  java.util.List<String> schedules = new java.util.ArrayList<>();
+
+  @Option(names = "--schedule-accounts", paramLabel = "ACCOUNTS", defaultValue = "all",
+      description = "The accounts --schedule syncs: all (the organization's ACTIVE accounts, default) or ids.")
+  String scheduleAccounts;
+
+  @Option(names = "--allow-host", paramLabel = "NAME",
+      description = "A Host name requests may give besides the bound address and localhost (a DNS name in front of"
+          + " the engine); repeatable. Requests naming any other host are refused (DNS-rebinding defence).")
+  java.util.List<String> allowHosts = new java.util.ArrayList<>();
 
   @Option(names = "--keep-runs", paramLabel = "N",
       description = "After each sync job, keep only the newest N runs' snapshots (as 'inventory prune --keep-runs').")
@@ -53,12 +68,17 @@ final class ServeCommand implements Callable<Integer> {
     if (port < 0 || port > 65535) {
       throw new UsageException("--port: expected 0 to 65535, got " + port);
     }
-    if (workers < 0 || workers > 16) {
-      throw new UsageException("--workers: expected 0 to 16, got " + workers);
+    int steps = workers == null ? root.parallelism() : workers;
+    if (steps < 0 || steps > 256) {
+      throw new UsageException("--workers: expected 0 to 256, got " + steps);
     }
     var cli = root.cli;
     // Every flag is checked before the token file is created: a refused start leaves nothing behind.
     InetAddress address = localAddress(bind);
+    for (String spec : schedules) {
+      io.rolecall.server.jobs.ScheduleSpec.check(spec, "--schedule");
+    }
+    io.rolecall.inventory.SyncOptions.accounts(scheduleAccounts);
     var token = BearerToken.load(cli.env(), tokenFile != null ? tokenFile : BearerToken.defaultFile(cli.env()));
     if (!address.isLoopbackAddress()) {
       cli.warn("--bind " + bind + ": the engine is reachable from the network; anyone with the token can run commands");
@@ -67,9 +87,20 @@ final class ServeCommand implements Callable<Integer> {
     Retention retention = keepRuns != null || pruneOlderThan != null
         ? Retention.parse(keepRuns, "--keep-runs", pruneOlderThan, "--prune-older-than") : config == null ? null : config.retention();
     String host = hostName();
+    var recurring = new java.util.ArrayList<Engine.ScheduleOption>();
+    for (String spec : schedules) {
+      recurring.add(new Engine.ScheduleOption(null, spec, java.util.Map.of("accounts", scheduleAccounts),
+          "serve --schedule"));
+    }
+    if (config != null) {
+      for (var e : config.schedules()) {
+        recurring.add(new Engine.ScheduleOption(e.instance(), e.schedule(), e.options(), e.where()));
+      }
+    }
     var options = new Engine.Options(bind, port, token, root.dbLocation(), root.settings(), config, cli.env(),
-        System.getProperty("user.name", "unknown") + " (engine)", root.parallelism(), workers, Duration.ofSeconds(1),
-        host + ":" + ProcessHandle.current().pid(), cli.err(), retention);
+        System.getProperty("user.name", "unknown") + " (engine)", root.parallelism(), steps,
+        EngineScheduler.Timing.DEFAULT, host + ":" + ProcessHandle.current().pid(), cli.err(), retention, allowHosts,
+        recurring);
     try (var engine = Engine.start(options)) {
       cli.out().println("rolecall engine on " + engine.uri() + "  (token from " + token.source() + ")");
       cli.out().println("dashboard: " + engine.uri() + "/  (paste the token, or open " + engine.uri() + "/#token=TOKEN)");

@@ -1,12 +1,29 @@
 package io.rolecall.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
 import picocli.CommandLine.IVersionProvider;
 
-/** The version from the jar manifest (set by the build), or "development" when run from classes. */
+/**
+ * {@code rolecall --version}: the project version and the git commit the jar was built from (written into the
+ * classes by the build, src/build/BuildInfo.java), and the Java it runs on. Classes built by something other than
+ * the Maven build (an IDE) have no such record and say "development".
+ */
 final class Version implements IVersionProvider {
   @Override
   public String[] getVersion() {
-    String v = Version.class.getPackage().getImplementationVersion();
-    return new String[] {"rolecall " + (v == null ? "development" : v), "Java " + Runtime.version()};
+    var build = new Properties();
+    try (InputStream in = Version.class.getResourceAsStream("build.properties")) {
+      if (in != null) {
+        build.load(in);
+      }
+    } catch (IOException ignored) {
+      // unreadable: said below as "development"
+    }
+    String version = build.getProperty("version");
+    String line = version == null ? "rolecall development"
+        : "rolecall " + version + " (commit " + build.getProperty("commit", "unknown") + ")";
+    return new String[] {line, "Java " + Runtime.version()};
   }
 }

@@ -24,7 +24,47 @@ class LauncherIT {
   void theLauncherStartsWithItsAotCache() throws Exception {
     var run = launch("--version");
     assertThat(run.exit()).as(run.output()).isZero();
-    assertThat(run.output()).contains("rolecall", "Java 25");
+    assertThat(run.output()).contains("Java 25").containsPattern("rolecall \\d+\\.\\d+\\.\\d+\\S* \\(commit"
+        + " ([0-9a-f]{12}(-dirty)?|unknown)\\)");
+  }
+
+  /**
+   * The engine and CLI jar as shipped, alone in a directory: no emulator in it (nor its moto launcher), every other
+   * command there, and demo and sandbox saying in one line what they need.
+   */
+  @Test
+  void theJarShippedAloneHasNoEmulatorAndSaysWhatDemoNeeds() throws Exception {
+    var jar = ROOT.resolve("rolecall-cli/target/rolecall.jar");
+    try (var zip = new java.util.zip.ZipFile(jar.toFile())) {
+      assertThat(zip.stream().map(java.util.zip.ZipEntry::getName))
+          .noneMatch(n -> n.startsWith("io/rolecall/sandbox/"))
+          .anyMatch(n -> n.startsWith("io/rolecall/server/"));
+    }
+    Path alone = Files.createTempDirectory("rolecall-shipped");
+    Files.copy(jar, alone.resolve("rolecall.jar"));
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    var version = run(alone, java, "-jar", "rolecall.jar", "--version");
+    assertThat(version.exit()).as(version.output()).isZero();
+    for (String command : new String[] {"demo", "sandbox"}) {
+      var refused = run(alone, java, "-jar", "rolecall.jar", command);
+      assertThat(refused.exit()).as(refused.output()).isEqualTo(2);
+      assertThat(refused.output().strip()).isEqualTo("rolecall: " + command + ": needs the emulator,"
+          + " rolecall-sandbox.jar beside rolecall.jar, which this installation does not have; run it from a clone"
+          + " of the repository (bin/rolecall " + command + ")");
+    }
+  }
+
+  private static Run run(Path dir, String... command) throws IOException, InterruptedException {
+    Path output = Files.createTempFile("rolecall-shipped", ".txt");
+    var pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+        .redirectOutput(output.toFile());
+    pb.environment().put("HOME", dir.toString());
+    var process = pb.start();
+    if (!process.waitFor(120, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError(String.join(" ", command) + " did not end within 120 s");
+    }
+    return new Run(process.exitValue(), Files.readString(output));
   }
 
   @Test

@@ -30,7 +30,7 @@ class ServeCommandTest {
     var run = CliRun.inProcess(java.util.Map.of(), "serve", "--port", "70000");
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err()).contains("--port: expected 0 to 65535");
-    var workers = CliRun.inProcess(java.util.Map.of(), "serve", "--workers", "99");
+    var workers = CliRun.inProcess(java.util.Map.of(), "serve", "--workers", "999");
     assertThat(workers.exit()).isEqualTo(2);
   }
 

@@ -1,5 +1,8 @@
 package io.rolecall.auth;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,7 +20,9 @@ import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider
  * explicit keys, then a named profile, then the SDK's default chain (environment, shared files,
  * web identity, container, EC2 instance metadata with IMDSv2). Assumed roles are cached per (base
  * identity, role, external id, session name, duration): the SDK's provider holds the session and
- * refreshes it before it expires, so N commands against one role cost one AssumeRole.
+ * refreshes it before it expires, so N commands against one role cost one AssumeRole. Each role session counts its
+ * users; idle ones beyond a bound are closed (least recently used first), so an engine's memory and its redactor's
+ * secrets follow the sessions in use, not every role it ever assumed.
  */
 public final class CredentialsCache implements AutoCloseable {
   /** What distinguishes one base identity from another, without keeping secrets in the key's text. */
@@ -29,21 +34,96 @@ public final class CredentialsCache implements AutoCloseable {
    */
   private record RoleKey(BaseKey base, RoleRequest role) {}
 
+  /** A cached role session: its provider, how many sessions use it now, and when it was last handed out. */
+  private static final class Entry {
+    final AwsCredentialsProvider provider;
+    int users;
+    long lastUsed;
+
+    Entry(AwsCredentialsProvider provider) {
+      this.provider = provider;
+    }
+  }
+
   private final Map<BaseKey, AwsCredentialsProvider> bases = new ConcurrentHashMap<>();
-  private final Map<RoleKey, AwsCredentialsProvider> roles = new ConcurrentHashMap<>();
+  private final Map<RoleKey, Entry> roles = new HashMap<>();
+  private final int maxIdleRoles;
+  private long uses;
+
+  /** A cache that keeps every role session it assumed (a CLI run: few roles, short life). */
+  public CredentialsCache() {
+    this(Integer.MAX_VALUE);
+  }
+
+  /**
+   * A cache that keeps at most {@code maxIdleRoles} role sessions nobody is using (the engine: many roles, long
+   * life); beyond that the least recently used idle ones are closed, and their secrets unregistered.
+   */
+  public CredentialsCache(int maxIdleRoles) {
+    if (maxIdleRoles < 1) {
+      throw new IllegalArgumentException("maxIdleRoles must be at least 1");
+    }
+    this.maxIdleRoles = maxIdleRoles;
+  }
 
   public AwsCredentialsProvider base(AuthSettings s) {
     return bases.computeIfAbsent(baseKey(s), k -> new RedactingCredentialsProvider(createBase(k)));
   }
 
   /**
-   * The provider for a role, assumed with {@code sts} (an STS client that signs with the base
-   * credentials of {@code s}). Nothing is called until credentials are first resolved.
+   * The provider for a role, assumed with {@code sts} (an STS client that signs with the base credentials of
+   * {@code s}), counted as used until {@link #release}d. Nothing is called until credentials are first resolved.
    */
-  public AwsCredentialsProvider role(AuthSettings s, RoleRequest role, StsClient sts) {
+  public AwsCredentialsProvider acquire(AuthSettings s, RoleRequest role, StsClient sts) {
     Objects.requireNonNull(role, "role");
-    return roles.computeIfAbsent(new RoleKey(baseKey(s), role), k -> new RedactingCredentialsProvider(
-        StsAssumeRoleCredentialsProvider.builder()
+    synchronized (roles) {
+      var entry = roles.computeIfAbsent(new RoleKey(baseKey(s), role), k -> new Entry(assumer(role, sts)));
+      entry.users++;
+      entry.lastUsed = ++uses;
+      return entry.provider;
+    }
+  }
+
+  /**
+   * A session of the role is done with its provider. With {@code forget} (an account's inventory is complete: the
+   * role will not be used again soon) the session is dropped at once unless others use it. Returns the providers
+   * closed now (this one, or the least recently used idle ones beyond the bound), whose clients the caller closes.
+   */
+  public List<AwsCredentialsProvider> release(AuthSettings s, RoleRequest role, boolean forget) {
+    var closed = new ArrayList<AwsCredentialsProvider>();
+    synchronized (roles) {
+      var key = new RoleKey(baseKey(s), role);
+      var entry = roles.get(key);
+      if (entry != null) {
+        entry.users = Math.max(0, entry.users - 1);
+        if (forget && entry.users == 0) {
+          roles.remove(key);
+          closed.add(entry.provider);
+        }
+      }
+      long idle = roles.values().stream().filter(e -> e.users == 0).count();
+      if (idle > maxIdleRoles) {
+        var oldest = roles.entrySet().stream().filter(e -> e.getValue().users == 0)
+            .sorted(java.util.Comparator.comparingLong(e -> e.getValue().lastUsed))
+            .limit(idle - maxIdleRoles).map(Map.Entry::getKey).toList();
+        for (var k : oldest) {
+          closed.add(roles.remove(k).provider);
+        }
+      }
+    }
+    closed.forEach(CredentialsCache::closeQuietly);
+    return closed;
+  }
+
+  /** Role sessions cached now (in use or idle). */
+  public int roleSessions() {
+    synchronized (roles) {
+      return roles.size();
+    }
+  }
+
+  private static AwsCredentialsProvider assumer(RoleRequest role, StsClient sts) {
+    return new RedactingCredentialsProvider(StsAssumeRoleCredentialsProvider.builder()
         .stsClient(sts)
         .refreshRequest(r -> {
           r.roleArn(role.roleArn()).roleSessionName(role.sessionName()).durationSeconds(role.durationSeconds());
@@ -52,18 +132,7 @@ public final class CredentialsCache implements AutoCloseable {
           }
         })
         .asyncCredentialUpdateEnabled(false)
-        .build()));
-  }
-
-  /** Drops (and closes) the cached session of a role; the next use assumes it afresh. */
-  public void forget(AuthSettings s, RoleRequest role) {
-    if (roles.remove(new RoleKey(baseKey(s), role)) instanceof AutoCloseable provider) {
-      try {
-        provider.close();
-      } catch (Exception ignored) {
-        // Closing only releases threads and connections; nothing to report.
-      }
-    }
+        .build());
   }
 
   private static BaseKey baseKey(AuthSettings s) {
@@ -85,8 +154,10 @@ public final class CredentialsCache implements AutoCloseable {
 
   @Override
   public void close() {
-    roles.values().forEach(CredentialsCache::closeQuietly);
-    roles.clear();
+    synchronized (roles) {
+      roles.values().forEach(e -> closeQuietly(e.provider));
+      roles.clear();
+    }
     bases.values().forEach(CredentialsCache::closeQuietly);
     bases.clear();
   }

@@ -33,8 +33,21 @@ public final class AwsClients implements AutoCloseable {
       Timeouts timeouts, int retries, boolean insecure, URI proxy, java.util.Set<String> nonProxyHosts,
       StsEndpoints sts) {}
 
-  private final HttpClients http = new HttpClients();
+  private final HttpClients http;
   private final Map<Key, SdkClient> clients = new ConcurrentHashMap<>();
+
+  public AwsClients() {
+    this(new HttpClients());
+  }
+
+  AwsClients(HttpClients http) {
+    this.http = http;
+  }
+
+  /** SDK clients cached now (for tests: they follow the sessions in use). */
+  int size() {
+    return clients.size();
+  }
 
   public StsClient sts(AuthSettings s, String region, AwsCredentialsProvider creds) {
     return get(AwsService.STS, s, region, creds, () -> configure(StsClient.builder(), AwsService.STS, s,

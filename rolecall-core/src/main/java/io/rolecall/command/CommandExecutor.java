@@ -36,6 +36,7 @@ public final class CommandExecutor {
   private final String actor;
   private final int parallelism;
   private final Clock clock;
+  private final java.util.function.Function<String, io.rolecall.aws.CallScope> pacing;
 
   /**
    * @param journal where changes go, asked for only by a command that is to change something (so read-only
@@ -44,12 +45,22 @@ public final class CommandExecutor {
    */
   public CommandExecutor(CommandRegistry registry, Sessions sessions, Supplier<AuditJournal> journal, String actor,
       int parallelism, Clock clock) {
+    this(registry, sessions, journal, actor, parallelism, clock, null);
+  }
+
+  /**
+   * @param pacing the scope that paces each account's SDK attempts (the engine's shared rate limits, so its
+   *     commands and jobs spend one pace per account), or null for none (a one-shot CLI command)
+   */
+  public CommandExecutor(CommandRegistry registry, Sessions sessions, Supplier<AuditJournal> journal, String actor,
+      int parallelism, Clock clock, java.util.function.Function<String, io.rolecall.aws.CallScope> pacing) {
     this.registry = registry;
     this.sessions = sessions;
     this.journal = journal;
     this.actor = actor;
     this.parallelism = parallelism;
     this.clock = clock;
+    this.pacing = pacing;
   }
 
   public CommandRegistry registry() {
@@ -91,9 +102,17 @@ public final class CommandExecutor {
       return Collections.singletonList(null);
     }
     AccountSelection selection = args.accounts();
-    List<String> accounts = selection.all()
-        ? OrganizationAccounts.active(sessions.open(settings, null).authenticate())
-        : selection.accountIds();
+    List<String> accounts;
+    if (selection.all()) {
+      var org = sessions.open(settings, null);
+      try {
+        accounts = OrganizationAccounts.active(org.authenticate());
+      } finally {
+        sessions.done(org);
+      }
+    } else {
+      accounts = selection.accountIds();
+    }
     if (accounts.isEmpty()) {
       throw new io.rolecall.CommandFailedException(spec.name() + ": account_id=all found no ACTIVE account");
     }
@@ -161,10 +180,14 @@ public final class CommandExecutor {
       AuditJournal changes) {
     Session session = null;
     try {
-      session = sessions.open(settings, account).authenticate();
+      session = sessions.open(settings, account);
+      session.authenticate();
       ChangeJournal journal = changes == null ? ChangeJournal.NONE
           : new AccountJournal(changes, clock, actor, command.spec(), args, settings, session);
-      CommandResult result = command.run(new CommandContext(args, session, journal));
+      var context = new CommandContext(args, session, journal);
+      String accountId = accountOf(account, session);
+      CommandResult result = pacing == null || accountId == null ? command.run(context)
+          : paced(accountId, () -> command.run(context));
       return AccountOutcome.ok(account != null ? account : session.knownAccountId(), result);
     } catch (UsageException e) {
       throw e;
@@ -173,6 +196,19 @@ public final class CommandExecutor {
     } catch (software.amazon.awssdk.core.exception.SdkException e) {
       return AccountOutcome.failed(accountOf(account, session),
           AwsErrors.callFailed(command.spec().name(), e).getMessage());
+    } finally {
+      // The role session stays cached for the next command; the engine may let it go once it is idle.
+      sessions.done(session);
+    }
+  }
+
+  private CommandResult paced(String accountId, java.util.concurrent.Callable<CommandResult> work) {
+    try {
+      return io.rolecall.aws.CallMeter.within(pacing.apply(accountId), work);
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e); // command.run declares no checked exception
     }
   }
 

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -39,6 +40,10 @@ import java.util.regex.Pattern;
  * retention:                    # what `inventory prune` (and the engine after each sync) keeps
  *   keepRuns: 30
  *   olderThan: 90d
+ * schedules:                    # recurring syncs the engine (rolecall serve) keeps, once across all engines
+ *   - instance: prod
+ *     schedule: every 6h        # or a five-field cron in UTC: "0 *&#47;6 * * *"
+ *     accounts: all
  * </pre>
  */
 public final class ConfigFile {
@@ -46,9 +51,20 @@ public final class ConfigFile {
   private static final Set<String> INSTANCE_KEYS = Set.of("region", "accessKey", "secretKey", "sessionToken",
       "profile", "roleArn", "roleSessionName", "roleSessionDuration", "roleName", "externalId", "stsRegionalEndpoints",
       "endpointUrl", "stsEndpointUrl", "timeout", "retries", "insecure", "proxy", "systemProxy", "identityStoreId");
-  private static final Set<String> TOP_KEYS = Set.of("instances", "db", "suppressions", "retention");
+  private static final Set<String> TOP_KEYS = Set.of("instances", "db", "suppressions", "retention",
+      "schedules");
   private static final Set<String> SUPPRESSION_KEYS = Set.of("rule", "principal", "account", "reason", "expires");
   private static final Set<String> RETENTION_KEYS = Set.of("keepRuns", "olderThan");
+  private static final Set<String> SCHEDULE_KEYS = Set.of("instance", "schedule", "accounts", "regions", "services",
+      "eventsSince");
+
+  /**
+   * A recurring sync of the {@code schedules:} list: its instance (null: the engine's default), its schedule as
+   * written (checked by the engine), and the sync options as {@code POST /v1/inventory/jobs} takes them.
+   *
+   * @param where how errors name it: "config FILE, schedules[0]"
+   */
+  public record ScheduleEntry(String instance, String schedule, Map<String, String> options, String where) {}
 
   private final Path path;
   private final JsonNode root;
@@ -142,6 +158,40 @@ public final class ConfigFile {
       } catch (UsageException e) {
         throw new UsageException(where + ": " + e.getMessage().replaceFirst("^suppressions: ", ""));
       }
+    }
+    return out;
+  }
+
+  /** The {@code schedules:} list (empty when the file has none); each entry's keys checked, values not yet. */
+  public List<ScheduleEntry> schedules() {
+    JsonNode n = root.get("schedules");
+    if (n == null || n.isNull()) {
+      return List.of();
+    }
+    String where = "config " + path + ", schedules";
+    if (!n.isArray()) {
+      throw new UsageException(where + ": expected a list of {instance, schedule, accounts, regions, services}");
+    }
+    var out = new ArrayList<ScheduleEntry>();
+    for (int i = 0; i < n.size(); i++) {
+      JsonNode e = n.get(i);
+      String at = where + "[" + i + "]";
+      if (!e.isObject()) {
+        throw new UsageException(at + ": expected a mapping with schedule and accounts");
+      }
+      checkKeys(e, SCHEDULE_KEYS, at);
+      String schedule = text(e, "schedule", at);
+      if (schedule == null || text(e, "accounts", at) == null) {
+        throw new UsageException(at + ": schedule and accounts are required (e.g. schedule: every 6h, accounts: all)");
+      }
+      var options = new java.util.LinkedHashMap<String, String>();
+      for (String k : List.of("accounts", "regions", "services", "eventsSince")) {
+        String v = text(e, k, at);
+        if (v != null) {
+          options.put(k, v);
+        }
+      }
+      out.add(new ScheduleEntry(text(e, "instance", at), schedule, Map.copyOf(options), at));
     }
     return out;
   }

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -166,6 +167,63 @@ public final class InventoryStore implements AutoCloseable {
       Jdbc.update(c, "DELETE FROM inventory_item WHERE run_id = ? AND account_id = ? AND part = ? AND region = ?",
           List.of(o.runId(), o.accountId(), o.part().id(), o.region()));
     }
+  }
+
+  /**
+   * Forgets what one attempt at an account left in a run, in one transaction, before the account is done again in
+   * that run (its engine died mid-account): its items, part outcomes and account outcome go, and each (part, region)
+   * the attempt had made current points back at its previous successful collection (or at none). Events and
+   * checkpoints stay: events are stored once whoever reads them, and the redo reads on from the checkpoint. The
+   * organization step's parts stored under this account (the management account's SCPs, say) are not the account's
+   * and stay. Returns the rows removed.
+   */
+  public int forgetAttempt(String runId, String accountId) {
+    return store.transaction(c -> {
+      int n = forget(c, runId, accountId, false);
+      n += Jdbc.update(c, "DELETE FROM inventory_account WHERE run_id = ? AND account_id = ?", List.of(runId, accountId));
+      return n;
+    });
+  }
+
+  /**
+   * Forgets what one attempt at a run's organization step left (Identity Center, SCPs, under whichever accounts own
+   * them), in one transaction, before the step is done again in that run; as {@link #forgetAttempt} does for an
+   * account. Returns the rows removed.
+   */
+  public int forgetOrganizationAttempt(String runId) {
+    return store.transaction(c -> {
+      int n = forget(c, runId, null, true);
+      Jdbc.update(c, "UPDATE inventory_run SET org_api_calls = 0, org_throttled = 0 WHERE run_id = ?", List.of(runId));
+      return n;
+    });
+  }
+
+  /** The rows of a run's parts (one account's, or every account's) of one kind: per-account or organizational. */
+  private static int forget(Connection c, String runId, String accountId, boolean organizational) throws SQLException {
+    String parts = " AND part " + (organizational ? "" : "NOT ") + "IN (" + String.join(",", Arrays.stream(Part.values())
+        .filter(Part::organizational).map(p -> "'" + p.id() + "'").toList()) + ")";
+    String where = "run_id = ?" + (accountId == null ? "" : " AND account_id = ?") + parts;
+    var key = accountId == null ? List.<Object>of(runId) : List.<Object>of(runId, accountId);
+    var touched = new TreeSet<String>();
+    try (var ps = c.prepareStatement("SELECT DISTINCT account_id FROM inventory_current WHERE " + where)) {
+      Jdbc.bind(ps, key);
+      try (var rs = ps.executeQuery()) {
+        while (rs.next()) {
+          touched.add(rs.getString(1));
+        }
+      }
+    }
+    int n = Jdbc.update(c, "DELETE FROM inventory_item WHERE " + where, key);
+    n += Jdbc.update(c, "DELETE FROM inventory_current WHERE " + where, key);
+    n += Jdbc.update(c, "DELETE FROM inventory_part WHERE " + where, key);
+    for (String account : touched) {
+      Jdbc.update(c, "INSERT INTO inventory_current (account_id, part, region, run_id, collected_at) SELECT account_id,"
+          + " part, region, run_id, ended_at FROM (SELECT p.*, ROW_NUMBER() OVER (PARTITION BY part, region ORDER BY"
+          + " ended_at DESC, run_id DESC) AS rn FROM inventory_part p WHERE account_id = ? AND status = 'ok'"
+          + " AND pruned = 0" + parts + ") latest WHERE rn = 1 ON CONFLICT (account_id, part, region) DO NOTHING",
+          List.of(account));
+    }
+    return n;
   }
 
   /** Inserts the events not stored yet (by account, region and event id); returns how many were new. */

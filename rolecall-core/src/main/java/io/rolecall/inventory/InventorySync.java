@@ -59,7 +59,8 @@ public final class InventorySync {
       this(accounts, regions, parts, parallelism, firstEventsSince, null);
     }
 
-    boolean organizational() {
+    /** Whether any part is collected once per organization, by the run's organization step. */
+    public boolean organizational() {
       return parts.stream().anyMatch(Part::organizational);
     }
 
@@ -220,13 +221,15 @@ public final class InventorySync {
    * The run's organization step, as a task of its own (besides the per-account ones): Identity Center and the
    * service control policies, with the base identity (Identity Center also from the request's
    * identityCenterAccount). Its parts are recorded under the accounts that own the data; its calls on the run.
+   * Returns the step's outcome (ok, partial, error over its parts), under the base identity's account.
    */
-  public void syncOrganization(Plan plan, Listener listener) {
+  public InventoryStore.AccountStatus syncOrganization(Plan plan, Listener listener) {
     Outcome outcome;
     try (var writer = new StoreWriter(store.store(), plan.runId())) {
       outcome = syncOrganization(plan, writer, listener);
     }
     store.recordOrganization(plan.runId(), outcome.meter().calls(), outcome.meter().throttled());
+    return outcome.status();
   }
 
   private Outcome syncOrganization(Plan plan, StoreWriter writer, Listener listener) {

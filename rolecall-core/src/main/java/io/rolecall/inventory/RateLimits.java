@@ -42,15 +42,41 @@ public final class RateLimits {
     this.paces = Map.copyOf(paces);
   }
 
+  /**
+   * A scope that paces every SDK attempt made within it as this account's, from the same buckets as the syncs that
+   * share this instance: the engine's commands and its jobs spend one pace per (account, region, service).
+   */
+  public io.rolecall.aws.CallScope pacing(String accountId) {
+    return new io.rolecall.aws.CallScope() {
+      @Override
+      public void beforeAttempt(String service, String operation, String region) {
+        acquire(accountId, service, region);
+      }
+
+      @Override
+      public void afterAttempt(String service, String operation, boolean throttled) {}
+    };
+  }
+
+  /** Permits taken so far from one bucket (as {@link #acquire} keys it); for tests and diagnostics. */
+  public long taken(String accountId, String service, String region) {
+    var bucket = buckets.get(key(accountId, service, region));
+    return bucket == null ? 0 : bucket.taken();
+  }
+
   /** Waits for a permit for a call of {@code service} (the SDK's service name) in that account and region. */
   void acquire(String accountId, String service, String region) {
     var pace = paces.get(service);
     if (pace == null) {
       return;
     }
-    // IAM and STS quotas are account-wide whatever region the client signs for.
-    String scope = service.equals("Iam") || service.equals("Sts") || service.equals("Organizations") ? "" : region;
-    buckets.computeIfAbsent(accountId + "/" + scope + "/" + service, k -> new TokenBucket(pace.perSecond(), pace.burst()))
+    buckets.computeIfAbsent(key(accountId, service, region), k -> new TokenBucket(pace.perSecond(), pace.burst()))
         .acquire();
+  }
+
+  private static String key(String accountId, String service, String region) {
+    // IAM, STS and Organizations quotas are account-wide whatever region the client signs for.
+    String scope = service.equals("Iam") || service.equals("Sts") || service.equals("Organizations") ? "" : region;
+    return accountId + "/" + scope + "/" + service;
   }
 }

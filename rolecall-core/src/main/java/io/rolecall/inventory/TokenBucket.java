@@ -14,6 +14,7 @@ final class TokenBucket {
   private final long nanosPerPermit;
   private double tokens;
   private long updated;
+  private long taken;
 
   TokenBucket(double ratePerSecond, double burst) {
     if (ratePerSecond <= 0 || burst < 1) throw new IllegalArgumentException("rate > 0 and burst >= 1 required");
@@ -39,7 +40,12 @@ final class TokenBucket {
     tokens = Math.min(burst, tokens + (now - updated) / 1e9 * rate);
     updated = now;
     tokens -= 1;
+    taken++;
     return tokens >= 0 ? 0 : (long) (-tokens * nanosPerPermit);
+  }
+
+  synchronized long taken() {
+    return taken;
   }
 
   double rate() {

@@ -237,6 +237,15 @@ public final class Store implements AutoCloseable {
     }
   }
 
+  /**
+   * The store's pool, for libraries that manage tables of their own in it (the engine's scheduler). Its connections
+   * do not auto-commit; on SQLite there is one, so such a library must never hold it while calling back into code
+   * that opens a {@link #transaction}.
+   */
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
   public AuditJournal auditJournal() {
     return new SqlAuditJournal(this);
   }

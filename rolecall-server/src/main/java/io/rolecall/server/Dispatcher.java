@@ -1,56 +1,71 @@
 package io.rolecall.server;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import io.rolecall.RolecallException;
 import io.rolecall.store.StoreException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
 /**
- * Routes each exchange: finds the route, checks the bearer token, reads the body (bounded), runs the handler and
- * maps failures to one-line JSON errors. Unauthenticated requests learn nothing beyond "unauthorized".
+ * Routes each request: checks the Host (DNS-rebinding defence), finds the route, checks the bearer token, reads the
+ * body (bounded), runs the handler and maps failures to one-line JSON errors. Unauthenticated requests learn nothing
+ * beyond "unauthorized". Requests Jetty refuses before they get here (a malformed request line or escape) are
+ * answered in the same shape by {@link JsonErrors}.
  */
-final class Dispatcher implements HttpHandler {
+final class Dispatcher extends Handler.Abstract {
   static final int MAX_BODY = 1 << 20;
 
   private final List<Route> routes;
   private final BearerToken token;
   private final EngineLog log;
+  private final HostCheck hosts;
 
-  Dispatcher(List<Route> routes, BearerToken token, EngineLog log) {
+  Dispatcher(List<Route> routes, BearerToken token, EngineLog log, HostCheck hosts) {
     this.routes = routes;
     this.token = token;
     this.log = log;
+    this.hosts = hosts;
   }
 
   @Override
-  public void handle(HttpExchange exchange) throws IOException {
+  public boolean handle(org.eclipse.jetty.server.Request exchange, Response out, Callback callback) {
     long start = System.nanoTime();
-    String method = exchange.getRequestMethod();
-    String path = exchange.getRequestURI().getRawPath();
-    Response response;
+    String method = exchange.getMethod();
+    String path = exchange.getHttpURI().getPath();
+    io.rolecall.server.Response response;
     try {
-      response = dispatch(exchange, method, path);
+      if (!hosts.accepts(exchange.getHeaders().get("Host"))) {
+        throw new ApiException(421, "host: this engine answers to " + String.join(", ", hosts.names())
+            + " (serve --allow-host NAME adds one)");
+      }
+      response = dispatch(exchange, out, method, path == null ? "/" : path);
     } catch (ApiException e) {
-      response = Response.error(e.status(), e.getMessage());
+      response = io.rolecall.server.Response.error(e.status(), e.getMessage());
     } catch (StoreException e) {
-      response = Response.error(503, "store unavailable: " + e.getMessage());
+      response = io.rolecall.server.Response.error(503, "store unavailable: " + e.getMessage());
     } catch (RolecallException e) {
       // Usage (exit code 2) is the caller's to fix; a command that failed as a whole (exit 1) is unprocessable.
-      response = Response.error(e.exitCode() == 2 ? 400 : 422, e.getMessage());
+      response = io.rolecall.server.Response.error(e.exitCode() == 2 ? 400 : 422, e.getMessage());
     } catch (Exception e) {
       log.info("internal error on " + method + " " + path + ": " + e.getClass().getName() + ": " + e.getMessage());
-      response = Response.error(500, "internal error: " + e.getClass().getSimpleName() + " (see the engine's log)");
+      response = io.rolecall.server.Response.error(500, "internal error: " + e.getClass().getSimpleName()
+          + " (see the engine's log)");
     }
-    send(exchange, response);
+    send(out, response, callback);
     // Path only: a query string could carry anything a client put there.
     log.info(method + " " + path + " " + response.status() + " " + (System.nanoTime() - start) / 1_000_000 + " ms");
+    return true;
   }
 
-  private Response dispatch(HttpExchange exchange, String method, String path) throws Exception {
+  private io.rolecall.server.Response dispatch(org.eclipse.jetty.server.Request exchange, Response out, String method,
+      String path) throws Exception {
     boolean pathKnown = false;
     for (Route r : routes) {
       Map<String, String> params = r.match(path);
@@ -61,16 +76,16 @@ final class Dispatcher implements HttpHandler {
       if (!r.method().equals(method)) {
         continue;
       }
-      if (!r.open() && !token.accepts(exchange.getRequestHeaders().getFirst("Authorization"))) {
-        exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
-        return Response.error(401, "unauthorized");
+      if (!r.open() && !token.accepts(exchange.getHeaders().get("Authorization"))) {
+        out.getHeaders().put("WWW-Authenticate", "Bearer");
+        return io.rolecall.server.Response.error(401, "unauthorized");
       }
-      var request = new Request(method, path, params, Request.parseQuery(exchange.getRequestURI().getRawQuery()),
-          body(exchange.getRequestBody()));
+      var request = new Request(method, path, params, Request.parseQuery(exchange.getHttpURI().getQuery()),
+          body(Content.Source.asInputStream(exchange)));
       return r.handler().handle(request);
     }
-    return pathKnown ? Response.error(405, "method " + method + " not allowed on " + path)
-        : Response.error(404, "not found: " + path);
+    return pathKnown ? io.rolecall.server.Response.error(405, "method " + method + " not allowed on " + path)
+        : io.rolecall.server.Response.error(404, "not found: " + path);
   }
 
   private static byte[] body(InputStream in) throws IOException {
@@ -81,22 +96,23 @@ final class Dispatcher implements HttpHandler {
     return bytes;
   }
 
-  private static void send(HttpExchange exchange, Response response) throws IOException {
-    var h = exchange.getResponseHeaders();
-    h.set("Content-Type", response.contentType());
-    h.set("Cache-Control", "no-store");
-    h.set("X-Content-Type-Options", "nosniff");
-    h.set("Referrer-Policy", "no-referrer");
+  /** The headers every answer carries, error pages included. */
+  static void securityHeaders(HttpFields.Mutable h) {
+    h.put("Cache-Control", "no-store");
+    h.put("X-Content-Type-Options", "nosniff");
+    h.put("Referrer-Policy", "no-referrer");
     // The dashboard loads only its own script and style and talks only to this engine; no framing.
-    h.set("Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self';"
+    h.put("Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self';"
         + " img-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+  }
+
+  private static void send(Response out, io.rolecall.server.Response response, Callback callback) {
+    var h = out.getHeaders();
+    h.put("Content-Type", response.contentType());
+    securityHeaders(h);
+    out.setStatus(response.status());
     byte[] body = response.body();
-    exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
-    if (body.length > 0) {
-      try (var out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-    }
-    exchange.close();
+    h.put("Content-Length", Long.toString(body.length));
+    out.write(true, ByteBuffer.wrap(body), callback);
   }
 }

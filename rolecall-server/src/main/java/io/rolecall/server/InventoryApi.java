@@ -6,11 +6,14 @@ import io.rolecall.inventory.Diff;
 import io.rolecall.inventory.FindingsReport;
 import io.rolecall.inventory.History;
 import io.rolecall.inventory.InventoryStore;
+import io.rolecall.inventory.ItemPages;
 import io.rolecall.inventory.Kind;
 import io.rolecall.inventory.ReadOptions;
 import io.rolecall.inventory.Summary;
 import io.rolecall.inventory.Suppression;
 import io.rolecall.inventory.View;
+import io.rolecall.server.jobs.JobStore;
+import io.rolecall.server.jobs.Jobs;
 import java.time.Clock;
 import io.rolecall.render.Json;
 import java.util.ArrayList;
@@ -18,24 +21,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The roll call over HTTP: sync jobs (queued, run by any engine on the store); the current state (or {@code ?run=}
- * one past run) as summary, lists and findings with their coverage; history and diff.
+ * The roll call over HTTP: sync jobs (queued, their accounts run by any engine on the store) and recurring syncs; the
+ * current state (or {@code ?run=} one past run) as summary, lists paged in SQL and findings with their coverage;
+ * history and diff.
  */
 final class InventoryApi {
-  private static final int MAX_LIST = 10_000;
+  private static final int MAX_LIST = 1000;
 
   private final InventoryStore inventory;
-  private final JobQueue queue;
-  private final JobWorkers workers;
+  private final Jobs jobs;
   private final Instances instances;
   private final List<Suppression> suppressions;
   private final Clock clock;
 
-  InventoryApi(InventoryStore inventory, JobQueue queue, JobWorkers workers, Instances instances,
-      List<Suppression> suppressions, Clock clock) {
+  InventoryApi(InventoryStore inventory, Jobs jobs, Instances instances, List<Suppression> suppressions, Clock clock) {
     this.inventory = inventory;
-    this.queue = queue;
-    this.workers = workers;
+    this.jobs = jobs;
     this.instances = instances;
     this.suppressions = List.copyOf(suppressions);
     this.clock = clock;
@@ -44,35 +45,86 @@ final class InventoryApi {
   Response startJob(Request r) {
     var body = r.json();
     var options = SyncJobs.options(body);
-    String instance = SyncJobs.instance(body);
+    String instance = checkedInstance(SyncJobs.instance(body));
+    return Response.json(202, jobs.enqueue(instance, Json.write(options)).json());
+  }
+
+  /** The instance a sync (now or recurring) runs as: it must exist and have a role to assume in every account. */
+  private String checkedInstance(String instance) {
     var settings = instances.settings(instance);
     if (settings.roleName() == null) {
       throw new UsageException("instance: an inventory sync needs a role name to assume in every account (roleName in"
           + " the instance, or serve --role-name)");
     }
-    var job = queue.enqueue(SyncJobs.KIND, instance, Json.write(options));
-    workers.wake();
-    return Response.json(202, job.json());
+    return instance;
   }
 
   Response job(Request r) {
-    return Response.ok(find(r.param("id")).json());
+    var job = find(r.param("id"));
+    var body = new java.util.LinkedHashMap<String, Object>(job.json());
+    var steps = new ArrayList<Object>();
+    for (var s : jobs.steps(job.id())) {
+      var m = new java.util.LinkedHashMap<String, Object>();
+      m.put("step", s.step());
+      m.put("kind", s.kind());
+      m.put("status", s.status());
+      m.put("outcome", s.outcome());
+      m.put("attempts", s.attempts());
+      m.put("runner", s.runner());
+      m.put("error", s.error());
+      steps.add(m);
+    }
+    body.put("steps", steps);
+    return Response.ok(body);
   }
 
   Response jobs(Request r) {
     int limit = limit(r, 20, 200);
-    return Response.ok(Map.of("jobs", queue.recent(limit).stream().map(JobQueue.Job::json).toList()));
+    return Response.ok(Map.of("jobs", jobs.recent(limit).stream().map(JobStore.Job::json).toList()));
   }
 
   Response cancel(Request r) {
     find(r.param("id"));
-    var job = queue.cancel(r.param("id")).orElseThrow();
-    workers.interrupt(job.id());
-    return Response.ok(job.json());
+    return Response.ok(jobs.cancel(r.param("id")).orElseThrow().json());
   }
 
-  private JobQueue.Job find(String id) {
-    return queue.get(id).orElseThrow(() -> new ApiException(404, "job: no job " + Shown.quoted(id)));
+  private JobStore.Job find(String id) {
+    return jobs.get(id).orElseThrow(() -> new ApiException(404, "job: no job " + Shown.quoted(id)));
+  }
+
+  /** {@code POST /v1/inventory/schedules}: a recurring sync, the job body plus {@code "schedule"}. */
+  Response createSchedule(Request r) {
+    var body = r.json();
+    var spec = SyncJobs.text(body.remove("schedule"), "schedule");
+    if (spec == null) {
+      throw new UsageException("schedule: required: 'every N' with a unit s, m, h or d (e.g. every 6h), or a"
+          + " five-field cron expression in UTC (e.g. 0 */6 * * *)");
+    }
+    var options = SyncJobs.options(body);
+    String instance = checkedInstance(SyncJobs.instance(body));
+    var created = jobs.createSchedule(null, instance, spec, Json.write(options), "api");
+    return Response.json(created.created() ? 201 : 200, created.schedule().json());
+  }
+
+  Response schedules(Request r) {
+    return Response.ok(Map.of("schedules", jobs.schedules().stream().map(s -> s.json()).toList()));
+  }
+
+  Response schedule(Request r) {
+    var s = jobs.schedule(r.param("id")).orElseThrow(() -> noSchedule(r.param("id")));
+    var body = new java.util.LinkedHashMap<String, Object>(s.json());
+    body.put("jobs", jobs.jobsOf(s.id()).stream().map(JobStore.Job::json).toList());
+    return Response.ok(body);
+  }
+
+  Response deleteSchedule(Request r) {
+    var s = jobs.schedule(r.param("id")).orElseThrow(() -> noSchedule(r.param("id")));
+    jobs.deleteSchedule(s.id());
+    return Response.ok(Map.of("deleted", s.json()));
+  }
+
+  private static ApiException noSchedule(String id) {
+    return new ApiException(404, "schedule: no schedule " + Shown.quoted(id));
   }
 
   Response summary(Request r) {
@@ -84,30 +136,33 @@ final class InventoryApi {
     return Response.ok(Summary.current(inventory, accounts).orElseThrow(InventoryApi::noSync));
   }
 
+  /**
+   * A page of a kind's items (or events): at most {@code limit} (default 100, at most 1000), the next page after
+   * {@code nextToken}, and the total of the listing, all read in SQL.
+   */
   Response list(Request r) {
     String kind = r.param("kind");
     var accounts = accounts(r);
-    int limit = limit(r, 1000, MAX_LIST);
-    var out = new ArrayList<Object>();
+    int limit = limit(r, 100, MAX_LIST);
+    String token = r.query().get("nextToken");
+    ItemPages.Page page;
     if (kind.equals("events")) {
-      inventory.events(accounts, e -> {
-        if (out.size() < limit) {
-          out.add(e.json());
-        }
-      });
+      page = ItemPages.events(inventory, accounts, limit, token);
     } else {
       List<Kind> kinds = Kind.forListName(kind);
       String run = run(r);
       if (run == null) {
         inventory.latestRun().orElseThrow(InventoryApi::noSync);
       }
-      inventory.items(run == null ? View.current() : View.run(run), kinds, accounts, i -> {
-        if (out.size() < limit) {
-          out.add(i.json());
-        }
-      });
+      page = ItemPages.items(inventory, run == null ? View.current() : View.run(run), kinds, accounts, limit, token);
     }
-    return Response.ok(Map.of("kind", kind, "view", r.query().getOrDefault("run", "current"), "items", out));
+    var body = new java.util.LinkedHashMap<String, Object>();
+    body.put("kind", kind);
+    body.put("view", r.query().getOrDefault("run", "current"));
+    body.put("items", page.items());
+    body.put("total", page.total());
+    body.put("nextToken", page.nextToken());
+    return Response.ok(body);
   }
 
   Response findings(Request r) {

@@ -126,9 +126,20 @@ final class OpenApi {
         "instance", Map.of("type", "string"),
         "accounts", Map.of("type", "string", "description", "all, or 12-digit ids separated by commas"),
         "regions", Map.of("type", "string", "description", "comma-separated regions (default: the instance's)"),
-        "services", Map.of("type", "string", "description", "iam,ec2,cloudtrail (default: all)"),
+        "services", Map.of("type", "string", "description",
+            "iam,ec2,cloudtrail,identitycenter,organizations (default: all)"),
         "eventsSince", Map.of("type", "string", "description", "30m, 12h, 7d: first-sync CloudTrail look-back"),
-        "parallel", Map.of("type", "integer", "minimum", 1, "maximum", 256)), "required", List.of("accounts")));
+        "identityCenterAccount", Map.of("type", "string", "description",
+            "the account holding Identity Center when the base identity's does not (a delegated administrator)")),
+        "required", List.of("accounts")));
+    s.put("Schedule", Map.of("type", "object", "properties", Map.of(
+        "schedule", Map.of("type", "string", "description", "every 6h (s, m, h, d) or a five-field cron in UTC"),
+        "instance", Map.of("type", "string"),
+        "accounts", Map.of("type", "string", "description", "all, or 12-digit ids separated by commas"),
+        "regions", Map.of("type", "string"),
+        "services", Map.of("type", "string"),
+        "eventsSince", Map.of("type", "string"),
+        "identityCenterAccount", Map.of("type", "string")), "required", List.of("schedule", "accounts")));
     return s;
   }
 }

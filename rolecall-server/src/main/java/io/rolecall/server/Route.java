@@ -40,7 +40,9 @@ record Route(String method, String pattern, boolean open, boolean api, String su
         if (got[i].isEmpty()) {
           return null;
         }
-        params.put(w.substring(1, w.length() - 1), java.net.URLDecoder.decode(got[i], java.nio.charset.StandardCharsets.UTF_8));
+        String name = w.substring(1, w.length() - 1);
+        // Percent-decoded as a path segment: a '+' in a name stays a '+'.
+        params.put(name, PercentDecoding.segment(got[i], "path: " + name));
       } else if (!w.equals(got[i])) {
         return null;
       }

@@ -30,12 +30,20 @@ final class Routes {
         null, List.of(), inventory::cancel));
     routes.add(api("POST", "/v1/inventory/jobs/{id}/cancel", false, "Cancel a sync job (same as DELETE).", null,
         List.of(), inventory::cancel));
+    routes.add(api("POST", "/v1/inventory/schedules", false, "Create a recurring sync (fires once per period across"
+        + " all engines); 201, or 200 when the same one exists.", "Schedule", List.of(), inventory::createSchedule));
+    routes.add(api("GET", "/v1/inventory/schedules", false, "The recurring syncs.", null, List.of(),
+        inventory::schedules));
+    routes.add(api("GET", "/v1/inventory/schedules/{id}", false, "A recurring sync and the jobs it queued.", null,
+        List.of(), inventory::schedule));
+    routes.add(api("DELETE", "/v1/inventory/schedules/{id}", false, "Delete a recurring sync (its jobs stay).", null,
+        List.of(), inventory::deleteSchedule));
     routes.add(api("GET", "/v1/inventory/summary", false, "Every account's current state (or ?run= one past run):"
         + " status ok/partial/error, counts, parts with collectedAt.", null, List.of("account", "run"),
         inventory::summary));
-    routes.add(api("GET", "/v1/inventory/list/{kind}", false, "Items of a kind in the current state (or ?run=), each"
-        + " with collectedAt and runId (users, roles, ..., events).", null, List.of("account", "run", "limit"),
-        inventory::list));
+    routes.add(api("GET", "/v1/inventory/list/{kind}", false, "A page of a kind's items in the current state (or"
+        + " ?run=), each with collectedAt and runId (users, roles, ..., events), with the total and the nextToken of"
+        + " the next page.", null, List.of("account", "run", "limit", "nextToken"), inventory::list));
     routes.add(api("GET", "/v1/inventory/findings", false, "Tracked findings of the current state (or ?run=) and the"
         + " coverage: accounts in scope not assessed, and why.", null,
         List.of("account", "severity", "rule", "status", "newSince", "maxAge", "run"), inventory::findings));

@@ -13,13 +13,14 @@ import java.util.Set;
 
 /**
  * The body of {@code POST /v1/inventory/jobs}, the same options as `inventory sync`: {@code {"instance",
- * "accounts": "all" | "id,id" | [ids], "regions", "services", "eventsSince", "parallel",
- * "identityCenterAccount"}}. Checked when the job is
- * queued (a bad value is a 400 then, not a failed job later), kept as JSON in the job's row.
+ * "accounts": "all" | "id,id" | [ids], "regions", "services", "eventsSince", "identityCenterAccount"}}. Checked when
+ * the job is queued (a bad value is a 400 then, not a failed job later), kept as JSON in the job's row. How many
+ * accounts run at once is each engine's to say ({@code serve --workers}), not a job's: its accounts are tasks that
+ * any engine may take.
  */
 final class SyncJobs {
   static final String KIND = "inventory-sync";
-  private static final Set<String> KEYS = Set.of("instance", "accounts", "regions", "services", "eventsSince", "parallel",
+  private static final Set<String> KEYS = Set.of("instance", "accounts", "regions", "services", "eventsSince",
       "identityCenterAccount");
 
   private SyncJobs() {}
@@ -27,6 +28,10 @@ final class SyncJobs {
   /** The normalized options (strings), checked; throws UsageException naming the bad field. */
   static Map<String, String> options(ObjectNode body) {
     body.fieldNames().forEachRemaining(k -> {
+      if (k.equals("parallel")) {
+        throw new UsageException("parallel: not a job option: a job's accounts are tasks any engine takes, and each"
+            + " engine's serve --workers (default: --parallel) bounds how many it syncs at once");
+      }
       if (!KEYS.contains(k)) {
         throw new UsageException("body: unknown field '" + k + "'; expected " + String.join(", ", KEYS.stream().sorted().toList()));
       }
@@ -48,20 +53,14 @@ final class SyncJobs {
 
   /** The sync request the options describe. */
   static InventorySync.Request request(Map<String, String> o) {
-    int parallel = CommandExecutor.DEFAULT_PARALLELISM;
-    if (o.get("parallel") != null) {
-      try {
-        parallel = Integer.parseInt(o.get("parallel"));
-      } catch (NumberFormatException e) {
-        parallel = -1;
-      }
-      if (parallel < 1 || parallel > 256) {
-        throw new UsageException("parallel: expected a whole number from 1 to 256, got " + o.get("parallel"));
-      }
-    }
     return new InventorySync.Request(SyncOptions.accounts(o.get("accounts")), SyncOptions.regions(o.get("regions")),
-        SyncOptions.parts(o.get("services")), parallel, SyncOptions.eventsSince(o.get("eventsSince")),
-        SyncOptions.identityCenterAccount(o.get("identityCenterAccount")));
+        SyncOptions.parts(o.get("services")), CommandExecutor.DEFAULT_PARALLELISM,
+        SyncOptions.eventsSince(o.get("eventsSince")), SyncOptions.identityCenterAccount(o.get("identityCenterAccount")));
+  }
+
+  /** The sync request of a stored job's JSON. */
+  static InventorySync.Request stored(String json) {
+    return request(parse(json));
   }
 
   static Map<String, String> parse(String json) {

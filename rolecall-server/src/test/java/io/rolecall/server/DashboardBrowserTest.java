@@ -87,6 +87,10 @@ class DashboardBrowserTest {
     assertThat(accountsTable).contains("222222222222", "333333333333", "444444444444", "AccessDenied");
     assertThat(browser.findElement(By.id("findings")).getText()).contains("weak-password-policy");
     assertThat(browser.findElement(By.id("identities")).getText()).contains("alice-222");
+    // Identities are the API's first page, with the store's total; the job showed its accounts' progress.
+    assertThat(browser.findElement(By.id("identities-count")).getText()).matches("Showing 2 of 2 users, \\d+ of \\d+ roles");
+    assertThat(browser.findElement(By.id("identities-more")).isDisplayed()).isFalse();
+    assertThat(browser.findElement(By.id("job-status")).getText()).contains("accounts 3 of 3 done, 1 not ok");
     Object stored = ((JavascriptExecutor) browser).executeScript("return sessionStorage.getItem('rolecall-engine-token')");
     assertThat(stored).isEqualTo(EngineFixture.TOKEN);
 

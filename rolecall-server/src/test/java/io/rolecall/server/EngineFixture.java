@@ -37,6 +37,9 @@ final class EngineFixture implements AutoCloseable {
   static final String TOKEN = "test-token-" + "0a9b8c7d6e5f4a3b2c1d0e9f";
   static final List<String> TRUSTING = List.of("222222222222", "333333333333");
   static final String UNTRUSTED = "444444444444";
+  /** Quick polls and heartbeats, so in-process tests see takeovers and firings within a second or two. */
+  static final io.rolecall.server.jobs.EngineScheduler.Timing TIMING =
+      new io.rolecall.server.jobs.EngineScheduler.Timing(Duration.ofMillis(100), Duration.ofMillis(500), 4);
 
   final Sandbox sb;
   final Path dir;
@@ -94,11 +97,17 @@ final class EngineFixture implements AutoCloseable {
 
   /** An engine that applies {@code retention} after each sync job (null: keeps everything). */
   Engine start(String db, String runner, int workers, io.rolecall.config.Retention retention) {
+    return start(db, runner, workers, retention, List.of());
+  }
+
+  /** An engine that keeps the given recurring syncs (as serve --schedule does). */
+  Engine start(String db, String runner, int workers, io.rolecall.config.Retention retention,
+      List<Engine.ScheduleOption> schedules) {
     var envs = Env.of(env);
     var file = ConfigFile.load(config, envs);
     var engine = Engine.start(new Engine.Options("127.0.0.1", 0, BearerToken.of(TOKEN), db,
-        InstanceSettings.resolve(envs, file, "test"), file, envs, "tester (engine)", 16, workers,
-        Duration.ofMillis(100), runner, new PrintStream(logBytes, true, StandardCharsets.UTF_8), retention));
+        InstanceSettings.resolve(envs, file, "test"), file, envs, "tester (engine)", 16, workers, TIMING, runner,
+        new PrintStream(logBytes, true, StandardCharsets.UTF_8), retention, List.of(), schedules));
     engines.add(engine);
     return engine;
   }

@@ -79,10 +79,9 @@ async function refresh() {
   table('coverage', ['Account', 'Status', 'Collected', 'Why not assessed'],
     findings.coverage.map((g) => [g.accountId, g.status, g.collectedAt, g.reason]), (i) => (i === 1 ? 'error' : null));
 
-  const users = await orEmpty(api('GET', '/v1/inventory/list/users?limit=200'), { items: [] });
-  const roles = await orEmpty(api('GET', '/v1/inventory/list/roles?limit=200'), { items: [] });
-  table('identities', ['Kind', 'Account', 'Name', 'Id'],
-    users.items.concat(roles.items).map((i) => [i.kind, i.accountId, i.UserName || i.RoleName || String(i.id).split('/').pop(), i.id]));
+  identities.users = await orEmpty(api('GET', '/v1/inventory/list/users?limit=' + PAGE), EMPTY_PAGE);
+  identities.roles = await orEmpty(api('GET', '/v1/inventory/list/roles?limit=' + PAGE), EMPTY_PAGE);
+  showIdentities();
 
   const audit = await api('GET', '/v1/audit?limit=50');
   // After is the state read back; until an outcome is recorded (or if it never was) only the state asked for is known.
@@ -91,11 +90,39 @@ async function refresh() {
       JSON.stringify(e.After === null ? e.Requested : e.After)]));
 }
 
+// Identities come a page at a time, as the API pages them in the store (limit + nextToken, with the total).
+const PAGE = 50;
+const EMPTY_PAGE = { items: [], total: 0, nextToken: null };
+const identities = { users: EMPTY_PAGE, roles: EMPTY_PAGE };
+
+function showIdentities() {
+  const { users, roles } = identities;
+  table('identities', ['Kind', 'Account', 'Name', 'Id'],
+    users.items.concat(roles.items).map((i) => [i.kind, i.accountId, i.UserName || i.RoleName || String(i.id).split('/').pop(), i.id]));
+  $('identities-count').textContent = 'Showing ' + users.items.length + ' of ' + users.total + ' users, '
+    + roles.items.length + ' of ' + roles.total + ' roles';
+  $('identities-more').hidden = !users.nextToken && !roles.nextToken;
+}
+
+async function moreIdentities() {
+  for (const kind of ['users', 'roles']) {
+    const shown = identities[kind];
+    if (!shown.nextToken) continue;
+    const page = await api('GET', '/v1/inventory/list/' + kind + '?limit=' + PAGE + '&nextToken='
+      + encodeURIComponent(shown.nextToken));
+    identities[kind] = { items: shown.items.concat(page.items), total: page.total, nextToken: page.nextToken };
+  }
+  showIdentities();
+}
+
 async function watchJob(id) {
   for (;;) {
     const job = await api('GET', '/v1/inventory/jobs/' + encodeURIComponent(id));
+    const a = job.accounts || {};
     $('job-status').textContent = 'Job ' + job.id + ': ' + job.status + (job.error ? ' (' + job.error + ')' : '')
-      + (job.runner ? ' on ' + job.runner : '');
+      + (a.total ? ', accounts ' + a.done + ' of ' + a.total + ' done' + (a.failed ? ', ' + a.failed + ' not ok' : '') : '')
+      + (job.organization ? ', organization step ' + (job.organization.outcome || job.organization.status) : '')
+      + (job.runner ? ' (planned by ' + job.runner + ')' : '');
     if (['done', 'failed', 'cancelled'].includes(job.status)) { await refresh(); return job; }
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -133,6 +160,7 @@ document.addEventListener('DOMContentLoaded', () => {
     connect();
   });
   $('sync-form').addEventListener('submit', startSync);
+  $('identities-more').addEventListener('click', () => moreIdentities().catch((e) => { $('job-status').textContent = 'Error: ' + e.message; }));
   $('refresh').addEventListener('click', () => refresh().catch((e) => { $('job-status').textContent = 'Error: ' + e.message; }));
   $('logout').addEventListener('click', () => { sessionStorage.removeItem(KEY); show(false); });
   if (token()) connect(); else show(false);
