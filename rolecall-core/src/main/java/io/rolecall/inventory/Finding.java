@@ -25,6 +25,11 @@ public record Finding(String accountId, String principal, Rule rule, String evid
     }
   }
 
+  /** The command that remediates it, or why there is none. */
+  public Fix fix() {
+    return Fixes.of(this);
+  }
+
   /** The finding as `inventory findings -o json` and the engine show it. */
   public Map<String, Object> json() {
     var m = new LinkedHashMap<String, Object>();
@@ -34,6 +39,7 @@ public record Finding(String accountId, String principal, Rule rule, String evid
     m.put("rule", rule.id());
     m.put("severity", rule.severity().id());
     m.put("evidence", evidence);
+    m.put("fix", fix().json());
     return m;
   }
 

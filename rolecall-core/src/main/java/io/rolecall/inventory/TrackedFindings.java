@@ -45,8 +45,10 @@ public final class TrackedFindings {
       }
       var items = new ArrayList<Item>();
       store.items(p, items::add);
-      var found = Findings.evaluate(p.accountId(), items, p.collectedAt()).stream()
-          .filter(f -> f.rule().part() == p.part()).toList();
+      var found = new ArrayList<Finding>(p.part() == Part.IAM ? Findings.evaluate(p.accountId(), items,
+          p.collectedAt()) : List.of());
+      found.addAll(AssetFindings.evaluate(p.accountId(), p.part(), p.region(), items, p.collectedAt()));
+      found.removeIf(f -> f.rule().part() != p.part());
       record(store, p, found);
     }
     judgeWhole(store);
