@@ -24,9 +24,17 @@ public final class Session {
   private final RoleRequest role;
   private final AwsCredentialsProvider credentials;
   private volatile String accountId;
+  /** The account the base identity must be in (account_id given without a role to assume), or null. */
+  private final String requiredAccount;
 
   Session(AwsClients clients, AuthSettings settings, String region, RoleRequest role,
       AwsCredentialsProvider credentials, String accountId) {
+    this(clients, settings, region, role, credentials, accountId, null);
+  }
+
+  Session(AwsClients clients, AuthSettings settings, String region, RoleRequest role,
+      AwsCredentialsProvider credentials, String accountId, String requiredAccount) {
+    this.requiredAccount = requiredAccount;
     this.clients = clients;
     this.settings = settings;
     this.region = region;
@@ -50,7 +58,7 @@ public final class Session {
 
   /** The same identity in another region (inventory walks regions with one account's session). */
   public Session inRegion(String otherRegion) {
-    return new Session(clients, settings, otherRegion, role, credentials, accountId);
+    return new Session(clients, settings, otherRegion, role, credentials, accountId, requiredAccount);
   }
 
   /**
@@ -66,6 +74,20 @@ public final class Session {
       }
       var problem = AwsErrors.baseCredentialsProblem(e);
       throw problem != null ? problem : AwsErrors.callFailed("resolving the base credentials", e);
+    }
+    if (requiredAccount != null && accountId == null) {
+      String actual;
+      try {
+        actual = sts().getCallerIdentity(r -> { }).account();
+      } catch (SdkException e) {
+        throw AwsErrors.callFailed("sts:GetCallerIdentity", e);
+      }
+      if (!requiredAccount.equals(actual)) {
+        throw new io.rolecall.CommandFailedException("account_id " + requiredAccount + ": no --role-name or"
+            + " --role-arn is set, and the instance's own identity is in account " + actual + ", not "
+            + requiredAccount + "; set --role-name to assume a role in each target account");
+      }
+      accountId = actual;
     }
     return this;
   }

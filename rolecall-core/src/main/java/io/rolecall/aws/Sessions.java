@@ -52,6 +52,10 @@ public final class Sessions implements AutoCloseable {
     AwsCredentialsProvider base = credentials.base(s);
     AwsCredentialsProvider effective =
         role == null ? base : credentials.acquire(s, role, clients.sts(s, region, base));
+    if (role == null && accountId != null) {
+      // account_id with the instance's own identity: the session proves that identity is in that account.
+      return new Session(clients, s, region, null, effective, null, accountId);
+    }
     String knownAccount = accountId != null ? accountId : role != null ? role.accountId() : null;
     return new Session(clients, s, region, role, effective, knownAccount);
   }

@@ -75,10 +75,27 @@ public final class CommandExecutor {
     AuthSettings settings = withOverrides(instance, args);
     AuditJournal changes = spec.mutating() && !args.dryRun() ? writableJournal(spec) : null;
     List<String> accounts = targets(spec, args, settings);
-    if (accounts.size() == 1) {
-      return new Execution(spec, List.of(runIn(command, args, settings, accounts.getFirst(), changes)));
+    List<AccountOutcome> outcomes = accounts.size() == 1
+        ? List.of(runIn(command, args, settings, accounts.getFirst(), changes))
+        : runEverywhere(command, args, settings, accounts, changes);
+    return new Execution(spec, withWarnings(outcomes, runWarnings(args)));
+  }
+
+  /** Warnings about the run itself (an argument taken otherwise than given), for every successful account. */
+  private static List<String> runWarnings(Arguments args) {
+    if (args.has("retries") && args.integer("retries") > CommandSpec.MAX_RETRIES) {
+      return List.of("retries=" + args.integer("retries") + " is above the limit of " + CommandSpec.MAX_RETRIES
+          + "; " + CommandSpec.MAX_RETRIES + " retries were used");
     }
-    return new Execution(spec, runEverywhere(command, args, settings, accounts, changes));
+    return List.of();
+  }
+
+  private static List<AccountOutcome> withWarnings(List<AccountOutcome> outcomes, List<String> warnings) {
+    if (warnings.isEmpty()) {
+      return outcomes;
+    }
+    return outcomes.stream().map(o -> o.succeeded()
+        ? AccountOutcome.ok(o.accountId(), o.result().withWarnings(warnings)) : o).toList();
   }
 
   /**
@@ -239,7 +256,7 @@ public final class CommandExecutor {
       b.timeouts(Timeouts.parse(a.string("timeout"), "timeout"));
     }
     if (a.has("retries")) {
-      b.retries(Math.toIntExact(a.integer("retries")));
+      b.retries((int) Math.min(a.integer("retries"), CommandSpec.MAX_RETRIES));
     }
     return b.build();
   }

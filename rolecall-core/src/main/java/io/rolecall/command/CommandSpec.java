@@ -1,7 +1,10 @@
 package io.rolecall.command;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,7 +25,8 @@ public record CommandSpec(
     List<String> permissions,
     boolean mutating,
     Targeting targeting,
-    List<String> changeArgs) {
+    List<String> changeArgs,
+    Map<String, String> keys) {
 
   public static final String ACCOUNT_ID = "account_id";
   public static final String DRY_RUN = "dry_run";
@@ -38,13 +42,59 @@ public record CommandSpec(
       ArgSpec.integer("roleSessionDuration", 900, 43200, "Session duration in seconds for this command's role."),
       ArgSpec.matching("timeout", "\\s*\\d{1,5}\\s*(,\\s*\\d{1,5}\\s*)?", "READ or READ,CONNECT in seconds (e.g. 60,10)",
           "Read and connect timeouts for this command."),
-      ArgSpec.integer("retries", 0, 10, "Retry attempts on connection errors and throttling (0 disables)."));
+      ArgSpec.integer("retries", 0, Integer.MAX_VALUE, "Retry attempts on connection errors and throttling (0 disables);"
+          + " as upstream, a value above " + CommandSpec.MAX_RETRIES + " is capped at " + CommandSpec.MAX_RETRIES
+          + " with a warning."));
+
+  /** The most retries a command makes; a larger {@code retries} is capped here (upstream's limit). */
+  public static final int MAX_RETRIES = 10;
 
   public CommandSpec {
     args = List.copyOf(args);
     outputs = List.copyOf(outputs);
     permissions = List.copyOf(permissions);
     changeArgs = List.copyOf(changeArgs);
+    keys = Collections.unmodifiableMap(new LinkedHashMap<>(keys));
+  }
+
+  /** The declaration without key selectors (each output root then gets the derived one, see {@link #keyOf}). */
+  public CommandSpec(String name, String integration, String description, List<ArgSpec> args,
+      List<OutputSpec> outputs, List<String> permissions, boolean mutating, Targeting targeting,
+      List<String> changeArgs) {
+    this(name, integration, description, args, outputs, permissions, mutating, targeting, changeArgs, Map.of());
+  }
+
+  /**
+   * The field XSOAR merges entries of this context root on ({@code UserId} for {@code AWS.IAMIdentityCenter.User}),
+   * or null for none. Declared with {@link Builder#key}; otherwise derived from the root's last segment: the first of
+   * {@code <Last>Id} and {@code <Last without a plural s>Id} that is a declared output under the root, else the
+   * root's first declared direct leaf named like an id, an ARN, a name or a bucket ({@code ...Id}, {@code ...Arn},
+   * {@code ...Name}, {@code Bucket}).
+   */
+  public String keyOf(String root) {
+    if (keys.containsKey(root)) {
+      return keys.get(root);
+    }
+    String last = root.substring(root.lastIndexOf('.') + 1);
+    var candidates = new ArrayList<String>(List.of(last + "Id"));
+    if (last.endsWith("s") && last.length() > 1) {
+      candidates.add(last.substring(0, last.length() - 1) + "Id");
+    }
+    for (String c : candidates) {
+      if (outputs.stream().anyMatch(o -> o.path().equals(root + "." + c))) {
+        return c;
+      }
+    }
+    // Else the root's first direct leaf that names the entry: an id, an ARN, a name or a bucket.
+    for (OutputSpec o : outputs) {
+      if (o.path().startsWith(root + ".")) {
+        String leaf = o.path().substring(root.length() + 1);
+        if (!leaf.contains(".") && leaf.matches("\\w*(Id|Arn|ARN|Name)|Bucket")) {
+          return leaf;
+        }
+      }
+    }
+    return null;
   }
 
   public Optional<ArgSpec> arg(String argName) {
@@ -71,6 +121,7 @@ public record CommandSpec(
     private final List<String> changeArgs = new ArrayList<>();
     private boolean mutating;
     private Targeting targeting = Targeting.ACCOUNTS;
+    private final Map<String, String> keys = new LinkedHashMap<>();
 
     private Builder(String name) {
       this.name = name;
@@ -85,6 +136,8 @@ public record CommandSpec(
     /** A mutating command whose change is given by these arguments, at least one of them. */
     public Builder changes(String... argNames) { mutating = true; changeArgs.addAll(List.of(argNames)); return this; }
     public Builder targeting(Targeting t) { targeting = t; return this; }
+    /** The field XSOAR merges entries of the context root {@code root} on (see {@link CommandSpec#keyOf}). */
+    public Builder key(String root, String field) { keys.put(root, field); return this; }
 
     public CommandSpec build() {
       var all = new ArrayList<ArgSpec>();
@@ -105,7 +158,7 @@ public record CommandSpec(
         }
       }
       return new CommandSpec(name, integration, description, all, outputs, permissions, mutating, targeting,
-          changeArgs);
+          changeArgs, keys);
     }
   }
 }

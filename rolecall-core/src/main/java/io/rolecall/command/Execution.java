@@ -63,7 +63,30 @@ public record Execution(CommandSpec spec, List<AccountOutcome> outcomes) {
     return withWarnings;
   }
 
+  /**
+   * The context of the successful targets and, when any failed, {@link #ERRORS} beside it: one entry per failed
+   * target ({@code AccountId}, {@code Command}, {@code Error}), so a playbook can branch on the failures.
+   */
   public Map<String, Object> context() {
+    var all = new LinkedHashMap<String, Object>(successContext());
+    var errors = new ArrayList<Object>();
+    for (var f : failures()) {
+      var m = new LinkedHashMap<String, Object>();
+      m.put("AccountId", f.accountId());
+      m.put("Command", spec.name());
+      m.put("Error", f.error());
+      errors.add(m);
+    }
+    if (!errors.isEmpty()) {
+      all.put(ERRORS, errors);
+    }
+    return all;
+  }
+
+  /** The context key of the failed targets' entries (keyed by AccountId). */
+  public static final String ERRORS = "Rolecall.Error";
+
+  private Map<String, Object> successContext() {
     if (single()) {
       var only = outcomes.getFirst();
       return only.succeeded() ? only.result().context() : Map.of();

@@ -48,6 +48,8 @@ public final class Commands {
         new MembershipAdd(),
         new MembershipList(),
         new MembershipDelete(),
-        new MembershipsRemoveAll()));
+        new MembershipsRemoveAll(),
+        PasswordPolicyGet.iamPackAlias(),
+        PasswordPolicyUpdate.iamPackAlias()));
   }
 }

@@ -26,7 +26,14 @@ public final class PasswordPolicyGet implements Command {
       .output("AWS.IAM.PasswordPolicy.PasswordReusePrevention", "number", "How many previous passwords cannot be reused.")
       .output("AWS.IAM.PasswordPolicy.HardExpiry", "boolean", "Whether users cannot set a new password once theirs expired.")
       .permissions("iam:GetAccountPasswordPolicy")
+      .key(PasswordPolicies.CONTEXT, "AccountId")
       .build();
+
+  /** The "AWS - IAM" pack's name for this command. */
+  public static io.rolecall.command.Alias iamPackAlias() {
+    return io.rolecall.command.Alias.of(new PasswordPolicyGet(), "aws-iam-get-account-password-policy", "AWS - IAM",
+        java.util.Map.of());
+  }
 
   @Override
   public CommandSpec spec() {

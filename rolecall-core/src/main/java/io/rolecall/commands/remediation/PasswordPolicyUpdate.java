@@ -48,7 +48,9 @@ public final class PasswordPolicyUpdate implements Command {
     var b = CommandSpec.builder("aws-iam-account-password-policy-update")
         .description("Create or update the account's IAM password policy. Only the fields given change: the current"
             + " policy is read (an account without one starts from IAM's defaults), the fields given are laid over"
-            + " it, and the whole policy is written back. Context is set only when the change is applied.")
+            + " it, and the whole policy is written back. With no field given, nothing is written (as upstream, this"
+            + " is not an error: the policy is shown and nothing changed). Context is set only when the change is"
+            + " applied.")
         .arg(ArgSpec.integer("minimum_password_length", 6, 128, "Minimum length of IAM user passwords."))
         .arg(ArgSpec.bool("require_symbols", "Require at least one symbol (non-alphanumeric character)."))
         .arg(ArgSpec.bool("require_numbers", "Require at least one digit (0 to 9)."))
@@ -59,13 +61,38 @@ public final class PasswordPolicyUpdate implements Command {
         .arg(ArgSpec.integer("password_reuse_prevention", 0, 24,
             "How many previous passwords may not be reused; 0 means no restriction."))
         .arg(ArgSpec.bool("hard_expiry", "Stop users from setting a new password once theirs has expired."))
-        .changes(FIELDS.keySet().toArray(String[]::new))
+        .mutating()
         .output(PasswordPolicies.CONTEXT + ".AccountId", "string", "The account the policy belongs to.");
     for (String field : PasswordPolicies.FIELDS) {
       b.output(PasswordPolicies.CONTEXT + "." + field, NUMBERS.contains(field) ? "number" : "boolean",
           field + " after the update.");
     }
-    return b.permissions("iam:GetAccountPasswordPolicy", "iam:UpdateAccountPasswordPolicy").build();
+    return b.permissions("iam:GetAccountPasswordPolicy", "iam:UpdateAccountPasswordPolicy")
+        .key(PasswordPolicies.CONTEXT, "AccountId").build();
+  }
+
+  /** The "AWS - IAM" pack's name for this command, with its camelCase argument names. */
+  public static io.rolecall.command.Alias iamPackAlias() {
+    var renames = new LinkedHashMap<String, String>();
+    for (String arg : FIELDS.keySet()) {
+      renames.put(arg, camel(arg));
+    }
+    return io.rolecall.command.Alias.of(new PasswordPolicyUpdate(), "aws-iam-update-account-password-policy",
+        "AWS - IAM", renames);
+  }
+
+  private static String camel(String snake) {
+    var out = new StringBuilder();
+    boolean up = false;
+    for (char c : snake.toCharArray()) {
+      if (c == '_') {
+        up = true;
+      } else {
+        out.append(up ? Character.toUpperCase(c) : c);
+        up = false;
+      }
+    }
+    return out.toString();
   }
 
   @Override
@@ -104,8 +131,10 @@ public final class PasswordPolicyUpdate implements Command {
         sent.put(field, args.bool(arg));
       }
     });
-    var requested = PasswordPolicies.afterUpdate(sent);
-    boolean changed = before == null || !requested.equals(before);
+    boolean anyField = FIELDS.keySet().stream().anyMatch(args::has);
+    var requested = anyField ? PasswordPolicies.afterUpdate(sent) : before;
+    // No field given: nothing to lay over the policy, so nothing is written (and nothing journaled).
+    boolean changed = anyField && (before == null || !requested.equals(before));
     Map<String, Object> after = requested;
     List<String> warnings = List.of();
     if (changed && !ctx.dryRun()) {
@@ -127,11 +156,15 @@ public final class PasswordPolicyUpdate implements Command {
     columns.addAll(PasswordPolicies.FIELDS);
     columns.add("Result");
     var row = new ArrayList<Object>(List.of(account));
-    row.addAll(Changes.cells(PasswordPolicies.FIELDS, before, after));
+    row.addAll(Changes.cells(PasswordPolicies.FIELDS, before, after == null ? Map.of() : after));
     row.add(Changes.result(ctx.dryRun(), changed));
     var table = new io.rolecall.command.Table(Changes.title("AWS IAM account password policy", ctx.dryRun()),
         columns, List.of(), null).row(row.toArray());
-    Map<String, Object> context = ctx.dryRun() ? Map.of()
+    if (!anyField) {
+      table = table.withNote("Nothing changed: no field was given, so the policy was not written"
+          + (before == null ? " (the account has no password policy)." : "."));
+    }
+    Map<String, Object> context = ctx.dryRun() || after == null ? Map.of()
         : Map.of(PasswordPolicies.CONTEXT, PasswordPolicies.contextEntry(account, after));
     return CommandResult.of(contents, context, table).withWarnings(warnings);
   }
