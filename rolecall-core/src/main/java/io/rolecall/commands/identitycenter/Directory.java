@@ -55,7 +55,7 @@ final class Directory {
   }
 
   String userIdByEmail(String email) {
-    return findUserIdByEmail(email).orElseThrow(() -> notFound("User with email address '" + email + "'"));
+    return findUserIdByEmail(email).orElseThrow(() -> notFound("User with the email " + email));
   }
 
   String groupId(String displayName) {
@@ -114,9 +114,22 @@ final class Directory {
             + " the region");
       }
       throw new NotFound(failure(action, e));
+    } catch (software.amazon.awssdk.awscore.exception.AwsServiceException e) {
+      // An emulator may answer "not found" with a server error: still a not found, so the caller names what.
+      if (e.statusCode() >= 500 && looksNotFound(e)) {
+        throw new NotFound(failure(action, e));
+      }
+      throw failure(action, e);
     } catch (SdkException e) {
       throw failure(action, e);
     }
+  }
+
+  private static boolean looksNotFound(software.amazon.awssdk.awscore.exception.AwsServiceException e) {
+    String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+    String message = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage();
+    return (code != null && code.contains("NotFound"))
+        || (message != null && message.toLowerCase(java.util.Locale.ROOT).matches("(?s).*(not found|does not exist).*"));
   }
 
   RolecallException failure(String action, SdkException e) {
@@ -124,7 +137,7 @@ final class Directory {
   }
 
   CommandFailedException notFound(String what) {
-    return new CommandFailedException(what + " not found in identity store " + storeId);
+    return new CommandFailedException(what + " was not found in identity store " + storeId + ".");
   }
 
   /** The user as a context entry, or null if there is no user with this id (a read back after a write). */

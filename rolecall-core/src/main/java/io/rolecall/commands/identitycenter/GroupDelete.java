@@ -13,9 +13,10 @@ import java.util.Map;
  * is a warning; a retried delete that met "not found" is settled by it). A dry run shows what it would delete.
  */
 public final class GroupDelete implements Command {
-  private static final CommandSpec SPEC = IdentityCenterArgs.command("aws-iam-identitycenter-delete-group",
-          "Delete an IAM Identity Center group, found by display name.")
-      .arg(IdentityCenterArgs.text("groupName", "The display name of the group to delete.").mandatory())
+  private static final CommandSpec SPEC = IdentityCenterArgs.groupNameArgs(IdentityCenterArgs.command(
+          "aws-iam-identitycenter-delete-group",
+          "Delete an IAM Identity Center group, found by display name (groupName or displayName, one of them)."),
+          "to delete")
       .arg(IdentityCenterArgs.IDENTITY_STORE_ID)
       .mutating()
       .permissions("identitystore:GetGroupId", "identitystore:DescribeGroup", "identitystore:DeleteGroup",
@@ -28,8 +29,13 @@ public final class GroupDelete implements Command {
   }
 
   @Override
+  public void validate(io.rolecall.command.Arguments args) {
+    GroupGet.groupName(args);
+  }
+
+  @Override
   public CommandResult run(CommandContext ctx) {
-    String name = ctx.args().string("groupName");
+    String name = GroupGet.groupName(ctx.args());
     var dir = Directory.open(ctx);
     String groupId = dir.groupId(name);
     var group = Identities.group(dir.describeGroup(groupId));

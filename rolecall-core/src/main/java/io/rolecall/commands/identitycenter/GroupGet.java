@@ -19,7 +19,8 @@ public final class GroupGet implements Command {
   private static final CommandSpec SPEC = GroupOutputs.add(IdentityCenterArgs.command("aws-iam-identitycenter-get-group",
           "Get an IAM Identity Center group by its display name. Give groupName or displayName (the same thing).")
       .arg(IdentityCenterArgs.text("groupName", "The display name of the group to get."))
-      .arg(IdentityCenterArgs.text("displayName", "The display name of the group to get (upstream's spelling)."))
+      .arg(IdentityCenterArgs.text("displayName", "The display name of the group to get (the same as groupName;"
+          + " give one)."))
       .arg(IdentityCenterArgs.IDENTITY_STORE_ID))
       .permissions("identitystore:GetGroupId", "identitystore:DescribeGroup", "sso:ListInstances")
       .build();

@@ -10,7 +10,7 @@ final class GroupOutputs {
 
   static CommandSpec.Builder add(CommandSpec.Builder b) {
     String p = CONTEXT + ".Group.";
-    return b.output(p + "GroupId", "string", "The group's id in the identity store (the entry's key).")
+    return b.key(CONTEXT + ".Group", "GroupId").output(p + "GroupId", "string", "The group's id in the identity store (the entry's key).")
         .output(p + "DisplayName", "string", "The group's name, unique in the identity store.")
         .output(p + "Description", "string", "The group's description.")
         .output(p + "ExternalIds.Issuer", "string", "Issuer of an id from an external identity provider.")

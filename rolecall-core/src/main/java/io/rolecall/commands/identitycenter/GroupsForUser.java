@@ -20,7 +20,9 @@ public final class GroupsForUser implements Command {
       .output(CONTEXT + ".User.GroupMemberships.GroupId", "string", "The group's id.")
       .output(CONTEXT + ".User.GroupMemberships.GroupName", "string", "The group's display name.")
       .output(CONTEXT + ".User.IdentityStoreId", "string", "The identity store the user is in.")
-      .output(CONTEXT + ".GroupMembershipNextToken", "string", "Token for the next page; absent on the last page.")
+      .output(CONTEXT + ".User.GroupsUserNextToken", "string",
+          "Token for the next page; null on the last page (upstream's key).")
+      .key(CONTEXT + ".User", "UserId")
       .permissions("identitystore:GetUserId", "identitystore:ListGroupMembershipsForMember",
           "identitystore:DescribeGroup", "sso:ListInstances")
       .build();
@@ -41,12 +43,11 @@ public final class GroupsForUser implements Command {
     user.put("UserName", userName);
     user.put("GroupMemberships", listing.entries());
     user.put("IdentityStoreId", dir.storeId());
+    var contents = new LinkedHashMap<String, Object>(user);
+    // Upstream's key, inside the user entry; null on the last page, so a merge clears an earlier page's token.
+    user.put("GroupsUserNextToken", listing.nextToken());
     var context = new LinkedHashMap<String, Object>();
     context.put(CONTEXT + ".User", user);
-    if (listing.nextToken() != null) {
-      context.put(CONTEXT + ".GroupMembershipNextToken", listing.nextToken());
-    }
-    var contents = new LinkedHashMap<String, Object>(user);
     contents.put("NextToken", listing.nextToken());
     var table = IdentityTables.groupsOfUser("Groups of user '" + userName + "' (" + listing.entries().size() + ")",
         listing.entries());

@@ -17,8 +17,13 @@ final class IdentityCenterArgs {
   static final String CONTEXT = "AWS.IAMIdentityCenter";
 
   static final String STORE_ID = "IdentityStoreId";
-  static final String STORE_ID_REGEX = "d-[0-9a-f]{10}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
-  static final String STORE_ID_FORM = "an identity store id: d- and 10 lower-case hex digits (d-1234567890), or a UUID";
+  /**
+   * An identity store id: 1 to 36 letters, digits and dashes (AWS's are d- and 10 hex digits, or a UUID; an emulator
+   * may make others, so the service judges the rest), alone or in the ARN form AWS also accepts.
+   */
+  static final String STORE_ID_REGEX = "(arn:aws[a-z-]*:identitystore::\\d{12}:identitystore/)?[A-Za-z0-9-]{1,36}";
+  static final String STORE_ID_FORM = "an identity store id (1 to 36 letters, digits and dashes, e.g. d-1234567890) or"
+      + " its ARN (arn:aws:identitystore::123456789012:identitystore/d-1234567890)";
   /** The Identity Store's ResourceId: a UUID, optionally prefixed by the store's 10 digits and a dash. */
   static final String RESOURCE_ID_REGEX =
       "([0-9a-f]{10}-|)[A-Fa-f0-9]{8}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{12}";
@@ -33,7 +38,7 @@ final class IdentityCenterArgs {
   static final ArgSpec IDENTITY_STORE_ID = ArgSpec.matching(STORE_ID, STORE_ID_REGEX, STORE_ID_FORM,
       "Identity store to act on; default: --identity-store-id, else the one sso-admin ListInstances finds.");
   static final ArgSpec LIMIT = ArgSpec.integer("limit", 1, 100,
-      "Page size (default " + Paging.DEFAULT_PAGE + "; " + Paging.MAX_PAGE + " with all=true).");
+      "Page size (" + Paging.MAX_PAGE + " with all=true unless given).").withDefault(String.valueOf(Paging.DEFAULT_PAGE));
   static final ArgSpec NEXT_TOKEN = ArgSpec.matching("nextToken", "[-a-zA-Z0-9+=/:_]{1,65535}",
       "a token from a previous page's *NextToken output", "Continue a listing from this token.");
   static final ArgSpec ALL = ArgSpec.bool("all", "Follow every page instead of returning one.").withDefault("false");
@@ -44,6 +49,12 @@ final class IdentityCenterArgs {
 
   static ArgSpec text(String name, String description) {
     return new ArgSpec(name, new ArgType.Text(TEXT, TEXT_FORM, 1, 1024), false, null, description);
+  }
+
+  /** The group's display name, as upstream spells it in each command: groupName and displayName are the same. */
+  static CommandSpec.Builder groupNameArgs(CommandSpec.Builder b, String what) {
+    return b.arg(text("groupName", "The display name of the group " + what + "."))
+        .arg(text("displayName", "The display name of the group " + what + " (the same as groupName; give one)."));
   }
 
   /** A command of this integration: runs as the instance's identity, takes IdentityStoreId. */

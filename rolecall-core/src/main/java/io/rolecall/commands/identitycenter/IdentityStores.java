@@ -28,7 +28,7 @@ final class IdentityStores {
 
   static String resolve(CommandContext ctx) {
     if (ctx.args().has(IdentityCenterArgs.STORE_ID)) {
-      return ctx.args().string(IdentityCenterArgs.STORE_ID);
+      return bare(ctx.args().string(IdentityCenterArgs.STORE_ID));
     }
     String configured = ctx.session().settings().identityStoreId();
     if (configured != null) {
@@ -36,7 +36,7 @@ final class IdentityStores {
         throw new UsageException("identity-store-id: expected " + IdentityCenterArgs.STORE_ID_FORM + ", got '"
             + configured + "'");
       }
-      return configured;
+      return bare(configured);
     }
     SsoAdminClient sso = ctx.session().ssoAdmin();
     String known = DISCOVERED.get(sso);
@@ -46,6 +46,11 @@ final class IdentityStores {
     String discovered = discover(sso, ctx.region());
     DISCOVERED.put(sso, discovered);
     return discovered;
+  }
+
+  /** The store id of an identity store ARN (what every Identity Store call takes), or the id as given. */
+  static String bare(String storeId) {
+    return storeId.startsWith("arn:") ? storeId.substring(storeId.lastIndexOf('/') + 1) : storeId;
   }
 
   private static String discover(SsoAdminClient sso, String region) {

@@ -23,7 +23,9 @@ public final class MembershipAdd implements Command {
   private static final CommandSpec SPEC = IdentityCenterArgs.command("aws-iam-identitycenter-add-user-to-group",
           "Add a user (by user name) to a group (by display name). A user already in the group stays as is.")
       .arg(IdentityCenterArgs.userName("The user name of the user to add.").mandatory())
-      .arg(IdentityCenterArgs.text("groupName", "The display name of the group to add the user to.").mandatory())
+      .arg(IdentityCenterArgs.text("groupName", "The display name of the group to add the user to."))
+      .arg(IdentityCenterArgs.text("displayName", "The display name of the group to add the user to (the same as"
+          + " groupName; give one)."))
       .arg(IdentityCenterArgs.IDENTITY_STORE_ID)
       .mutating()
       .output(CONTEXT + ".User.UserId", "string", "The user's id (the entry's key).")
@@ -41,9 +43,14 @@ public final class MembershipAdd implements Command {
   }
 
   @Override
+  public void validate(io.rolecall.command.Arguments args) {
+    GroupGet.groupName(args);
+  }
+
+  @Override
   public CommandResult run(CommandContext ctx) {
     String userName = ctx.args().string("userName");
-    String groupName = ctx.args().string("groupName");
+    String groupName = GroupGet.groupName(ctx.args());
     var dir = Directory.open(ctx);
     String userId = dir.userId(userName);
     String groupId = dir.groupId(groupName);

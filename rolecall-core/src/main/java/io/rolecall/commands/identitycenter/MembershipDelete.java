@@ -31,6 +31,17 @@ public final class MembershipDelete implements Command {
           "Comma-separated ids of the memberships to delete."))
       .arg(IdentityCenterArgs.IDENTITY_STORE_ID)
       .mutating()
+      .output(IdentityCenterArgs.CONTEXT + ".User.UserId", "string", "With userName: the user's id (the entry's key).")
+      .output(IdentityCenterArgs.CONTEXT + ".User.UserName", "string", "With userName: the user name.")
+      .output(IdentityCenterArgs.CONTEXT + ".User.GroupMemberships", "unknown",
+          "With userName: the user's memberships now (none, once every one was removed).")
+      .output(IdentityCenterArgs.CONTEXT + ".User.RemovedGroupMemberships.MembershipId", "string",
+          "With userName: the id of a membership removed.")
+      .output(IdentityCenterArgs.CONTEXT + ".User.RemovedGroupMemberships.GroupId", "string",
+          "With userName: the group the user was removed from.")
+      .output(IdentityCenterArgs.CONTEXT + ".User.RemovedGroupMemberships.GroupName", "string",
+          "With userName: that group's display name.")
+      .key(IdentityCenterArgs.CONTEXT + ".User", "UserId")
       .permissions("identitystore:GetUserId", "identitystore:ListGroupMembershipsForMember",
           "identitystore:DescribeGroupMembership", "identitystore:DescribeGroup", "identitystore:DescribeUser",
           "identitystore:DeleteGroupMembership", "sso:ListInstances")
@@ -54,7 +65,7 @@ public final class MembershipDelete implements Command {
     var a = ctx.args();
     var dir = Directory.open(ctx);
     if (a.has("userName")) {
-      return MembershipRemoval.allOfUser(ctx, dir, a.string("userName"));
+      return MembershipRemoval.allOfUser(ctx, dir, a.string("userName"), true);
     }
     var ids = new LinkedHashSet<String>();
     for (String id : a.string("membershipId").split(",")) {

@@ -13,14 +13,18 @@ public final class MembershipList implements Command {
   private static final CommandSpec SPEC = IdentityCenterArgs.listArgs(IdentityCenterArgs.command(
           "aws-iam-identitycenter-list-memberships",
           "List the members of a group, with each member's user name, a page at a time or all of them (all=true).")
-      .arg(IdentityCenterArgs.text("groupName", "The display name of the group whose members to list.").mandatory()))
+      .arg(IdentityCenterArgs.text("groupName", "The display name of the group whose members to list."))
+      .arg(IdentityCenterArgs.text("displayName", "The display name of the group whose members to list (the same as"
+          + " groupName; give one).")))
       .output(CONTEXT + ".Group.GroupId", "string", "The group's id (the entry's key).")
       .output(CONTEXT + ".Group.DisplayName", "string", "The group's display name.")
       .output(CONTEXT + ".Group.GroupMemberships.MembershipId", "string", "The membership's id.")
       .output(CONTEXT + ".Group.GroupMemberships.UserId", "string", "The member's user id.")
       .output(CONTEXT + ".Group.GroupMemberships.UserName", "string", "The member's user name.")
       .output(CONTEXT + ".Group.IdentityStoreId", "string", "The identity store the group is in.")
-      .output(CONTEXT + ".GroupMembershipNextToken", "string", "Token for the next page; absent on the last page.")
+      .output(CONTEXT + ".Group.GroupMembershipNextToken", "string",
+          "Token for the next page; null on the last page (upstream's key).")
+      .key(CONTEXT + ".Group", "GroupId")
       .permissions("identitystore:GetGroupId", "identitystore:ListGroupMemberships", "identitystore:DescribeUser",
           "sso:ListInstances")
       .build();
@@ -31,8 +35,13 @@ public final class MembershipList implements Command {
   }
 
   @Override
+  public void validate(io.rolecall.command.Arguments args) {
+    GroupGet.groupName(args);
+  }
+
+  @Override
   public CommandResult run(CommandContext ctx) {
-    String groupName = ctx.args().string("groupName");
+    String groupName = GroupGet.groupName(ctx.args());
     var dir = Directory.open(ctx);
     String groupId = dir.groupId(groupName);
     var listing = Memberships.ofGroup(dir, groupId, Paging.of(ctx.args()));
@@ -41,12 +50,11 @@ public final class MembershipList implements Command {
     group.put("DisplayName", groupName);
     group.put("GroupMemberships", listing.entries());
     group.put("IdentityStoreId", dir.storeId());
+    var contents = new LinkedHashMap<String, Object>(group);
+    // Upstream's key, inside the group entry; null on the last page, so a merge clears an earlier page's token.
+    group.put("GroupMembershipNextToken", listing.nextToken());
     var context = new LinkedHashMap<String, Object>();
     context.put(CONTEXT + ".Group", group);
-    if (listing.nextToken() != null) {
-      context.put(CONTEXT + ".GroupMembershipNextToken", listing.nextToken());
-    }
-    var contents = new LinkedHashMap<String, Object>(group);
     contents.put("NextToken", listing.nextToken());
     var table = IdentityTables.membersOfGroup("Members of group '" + groupName + "' (" + listing.entries().size() + ")",
         listing.entries());

@@ -32,10 +32,21 @@ final class MembershipRemoval {
 
   /** Removes the user from every group: remove-user-from-all-groups, and delete-group-membership by userName. */
   static CommandResult allOfUser(CommandContext ctx, Directory dir, String userName) {
+    return allOfUser(ctx, dir, userName, false);
+  }
+
+  /**
+   * @param noneIsAnError whether a user in no group is a failure (upstream's delete-group-membership: "User is not
+   *     member of any group.") rather than nothing to do
+   */
+  static CommandResult allOfUser(CommandContext ctx, Directory dir, String userName, boolean noneIsAnError) {
     String userId = dir.userId(userName);
     var targets = new ArrayList<Target>();
     for (var entry : Memberships.allOfUser(dir, userId)) {
       targets.add(new Target(entry, userName + " in '" + entry.get("GroupName") + "'"));
+    }
+    if (targets.isEmpty() && noneIsAnError) {
+      throw new io.rolecall.CommandFailedException("User is not member of any group.");
     }
     String resource = "identitystore/" + dir.storeId() + " group memberships of user " + userName;
     String title = "Group memberships of user '" + userName + "'";

@@ -24,7 +24,7 @@ record Paging(int pageSize, String nextToken, boolean all) {
 
   static Paging of(Arguments args) {
     boolean all = Boolean.TRUE.equals(args.bool("all"));
-    Long limit = args.integer("limit");
+    Long limit = args.given().containsKey("limit") || !all ? args.integer("limit") : null;
     int size = limit != null ? Math.toIntExact(limit) : all ? MAX_PAGE : DEFAULT_PAGE;
     return new Paging(size, args.string("nextToken"), all);
   }

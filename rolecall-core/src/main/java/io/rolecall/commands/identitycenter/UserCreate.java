@@ -16,8 +16,9 @@ import software.amazon.awssdk.services.identitystore.model.CreateUserRequest;
 import software.amazon.awssdk.services.identitystore.model.Email;
 
 /**
- * aws-iam-identitycenter-create-user. Identity Center requires a user name, given and family names, a display name
- * and (unique) email address, so all five are required here: refused before any call rather than by the service.
+ * aws-iam-identitycenter-create-user. Identity Center requires a user name, given and family names and a display
+ * name, so all four are required here: refused before any call rather than by the service. The email address is
+ * optional (as upstream); when given it must be unique.
  * A dry run checks that the user name and email address are free and shows the user it would create. After the
  * create the user is read back: that is what is shown and journaled. If the create's response was lost and its
  * retry met "Duplicate UserName", the user read back decides whether this run created it.
@@ -29,7 +30,7 @@ public final class UserCreate implements Command {
       .arg(IdentityCenterArgs.userName("The user name of the user to create.").mandatory())
       .arg(IdentityCenterArgs.text("familyName", "The user's family name.").mandatory())
       .arg(IdentityCenterArgs.text("givenName", "The user's given (first) name.").mandatory())
-      .arg(ArgSpec.email("userEmailAddress", "The user's email address.").mandatory())
+      .arg(ArgSpec.email("userEmailAddress", "The user's email address (optional, as upstream; unique when given)."))
       .arg(IdentityCenterArgs.text("displayName", "The name shown for the user, e.g. Ann Lee.").mandatory())
       .arg(ArgSpec.bool("userEmailAddressPrimary", "Whether the email address is the user's primary one.")
           .withDefault("true"))
@@ -60,10 +61,12 @@ public final class UserCreate implements Command {
     name.put("FamilyName", a.string("familyName"));
     name.put("GivenName", a.string("givenName"));
     user.put("Name", name);
-    var address = new LinkedHashMap<String, Object>();
-    address.put("Value", email);
-    address.put("Primary", a.bool("userEmailAddressPrimary"));
-    user.put("Emails", List.of(address));
+    if (email != null) {
+      var address = new LinkedHashMap<String, Object>();
+      address.put("Value", email);
+      address.put("Primary", a.bool("userEmailAddressPrimary"));
+      user.put("Emails", List.of(address));
+    }
     putIfGiven(user, "ProfileUrl", a.string("profileUrl"));
     putIfGiven(user, "UserType", a.string("userType"));
     putIfGiven(user, "Title", a.string("title"));
@@ -74,7 +77,7 @@ public final class UserCreate implements Command {
         throw new CommandFailedException("User '" + userName + "' already exists in identity store " + dir.storeId()
             + " (user id " + id + ")");
       });
-      dir.findUserIdByEmail(email).ifPresent(id -> {
+      (email == null ? java.util.Optional.<String>empty() : dir.findUserIdByEmail(email)).ifPresent(id -> {
         throw new CommandFailedException("Email address '" + email + "' is already used by user " + id
             + " in identity store " + dir.storeId());
       });
@@ -107,11 +110,13 @@ public final class UserCreate implements Command {
 
   private static CreateUserRequest request(CommandContext ctx, String storeId) {
     var a = ctx.args();
+    var emails = a.string("userEmailAddress") == null ? List.<Email>of()
+        : List.of(Email.builder().value(a.string("userEmailAddress")).primary(a.bool("userEmailAddressPrimary")).build());
     return CreateUserRequest.builder().identityStoreId(storeId)
         .userName(a.string("userName"))
         .displayName(a.string("displayName"))
         .name(n -> n.givenName(a.string("givenName")).familyName(a.string("familyName")))
-        .emails(Email.builder().value(a.string("userEmailAddress")).primary(a.bool("userEmailAddressPrimary")).build())
+        .emails(emails.isEmpty() ? null : emails)
         .profileUrl(a.string("profileUrl"))
         .userType(a.string("userType"))
         .title(a.string("title"))

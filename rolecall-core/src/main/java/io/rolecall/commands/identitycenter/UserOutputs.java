@@ -10,12 +10,15 @@ final class UserOutputs {
 
   static CommandSpec.Builder add(CommandSpec.Builder b) {
     String p = CONTEXT + ".User.";
-    return b.output(p + "UserId", "string", "The user's id in the identity store (the entry's key).")
+    return b.key(CONTEXT + ".User", "UserId").output(p + "UserId", "string", "The user's id in the identity store (the entry's key).")
         .output(p + "UserName", "string", "The user name, unique in the identity store.")
         .output(p + "DisplayName", "string", "The name shown for the user.")
         .output(p + "Name.GivenName", "string", "Given name.")
         .output(p + "Name.FamilyName", "string", "Family name.")
         .output(p + "Name.Formatted", "string", "The full name formatted for display, if set.")
+        .output(p + "Name.MiddleName", "string", "Middle name.")
+        .output(p + "Name.HonorificPrefix", "string", "Honorific prefix, such as Dr.")
+        .output(p + "Name.HonorificSuffix", "string", "Honorific suffix, such as Jr.")
         .output(p + "Emails.Value", "string", "Email address (unique in the identity store).")
         .output(p + "Emails.Type", "string", "Kind of address, such as work.")
         .output(p + "Emails.Primary", "boolean", "Whether this is the primary address.")
@@ -28,8 +31,17 @@ final class UserOutputs {
         .output(p + "PreferredLanguage", "string", "Preferred language.")
         .output(p + "Locale", "string", "Locale.")
         .output(p + "Timezone", "string", "Time zone.")
-        .output(p + "Addresses", "unknown", "Postal address (StreetAddress, Locality, Region, PostalCode, Country...).")
-        .output(p + "PhoneNumbers", "unknown", "Phone number (Value, Type, Primary).")
+        .output(p + "Addresses.StreetAddress", "string", "Street address.")
+        .output(p + "Addresses.Locality", "string", "Locality (city) of the address.")
+        .output(p + "Addresses.Region", "string", "Region (state) of the address.")
+        .output(p + "Addresses.PostalCode", "string", "Postal code of the address.")
+        .output(p + "Addresses.Country", "string", "Country of the address.")
+        .output(p + "Addresses.Formatted", "string", "The address formatted for display.")
+        .output(p + "Addresses.Type", "string", "Kind of address, such as work.")
+        .output(p + "Addresses.Primary", "boolean", "Whether this is the primary address.")
+        .output(p + "PhoneNumbers.Value", "string", "Phone number.")
+        .output(p + "PhoneNumbers.Type", "string", "Kind of phone number, such as work.")
+        .output(p + "PhoneNumbers.Primary", "boolean", "Whether this is the primary phone number.")
         .output(p + "IdentityStoreId", "string", "The identity store the user is in.");
   }
 }
