@@ -1,7 +1,9 @@
 package io.rolecall.cli;
 
 import io.rolecall.command.Execution;
+import io.rolecall.command.XsoarKeys;
 import io.rolecall.render.Json;
+import io.rolecall.render.Markdown;
 import io.rolecall.render.TextTable;
 
 /**
@@ -12,9 +14,19 @@ final class ExecutionPrinter {
   private ExecutionPrinter() {}
 
   static void print(Cli cli, Execution execution, OutputFormat format) {
+    print(cli, execution, format, false);
+  }
+
+  /**
+   * @param xsoarKeys with {@link OutputFormat#CONTEXT}, write each key with its XSOAR key selector
+   *     ({@link XsoarKeys}); failed accounts are always in the context, under {@link Execution#ERRORS}
+   */
+  static void print(Cli cli, Execution execution, OutputFormat format, boolean xsoarKeys) {
     switch (format) {
       case JSON -> cli.out().println(Json.pretty(execution.contents()));
-      case CONTEXT -> cli.out().println(Json.pretty(execution.context()));
+      case CONTEXT -> cli.out().println(Json.pretty(xsoarKeys
+          ? XsoarKeys.apply(execution.spec(), execution.context()) : execution.context()));
+      case MARKDOWN -> cli.out().print(markdown(execution));
       case TABLE -> {
         var table = execution.table();
         if (table != null) {
@@ -29,6 +41,9 @@ final class ExecutionPrinter {
       }
     }
     execution.warnings().forEach(cli::warn);
+    if (xsoarKeys && format != OutputFormat.CONTEXT) {
+      cli.warn("--xsoar-keys applies to -o context only");
+    }
     var failures = execution.failures();
     if (execution.single()) {
       failures.forEach(f -> cli.error(f.error()));
@@ -36,5 +51,17 @@ final class ExecutionPrinter {
       cli.error(failures.size() + " of " + execution.outcomes().size() + " accounts failed: "
           + String.join(", ", failures.stream().map(f -> String.valueOf(f.accountId())).toList()));
     }
+  }
+
+  /** The war room's rendering: the results' table and, when any target failed, the table of failures. */
+  static String markdown(Execution execution) {
+    var out = new StringBuilder();
+    if (execution.table() != null) {
+      out.append(Markdown.render(execution.table()));
+    }
+    if (execution.failureTable() != null) {
+      out.append(out.isEmpty() ? "" : "\n").append(Markdown.render(execution.failureTable()));
+    }
+    return out.toString();
   }
 }

@@ -19,8 +19,14 @@ public final class GlobalOptions {
   Path config;
 
   @Option(names = {"-o", "--output"}, scope = ScopeType.INHERIT, paramLabel = "FORMAT",
-      description = "table (default), json (raw results) or context (XSOAR context by path).")
+      description = "table (default), json (raw results), context (XSOAR context by path) or markdown (the war"
+          + " room's tables).")
   String output;
+
+  @Option(names = "--xsoar-keys", scope = ScopeType.INHERIT,
+      description = "With -o context: write each context key with its XSOAR key selector, e.g."
+          + " AWS.IAMIdentityCenter.User(val.UserId && val.UserId == obj.UserId).")
+  boolean xsoarKeys;
 
   @Option(names = "--db", scope = ScopeType.INHERIT, paramLabel = "PATH|JDBC-URL",
       description = "Store for the audit journal and inventory: a SQLite file (default ~/.rolecall/rolecall.db)"

@@ -4,9 +4,9 @@ import io.rolecall.Shown;
 import io.rolecall.UsageException;
 import java.util.Locale;
 
-/** How results are printed (SPEC §2): a table for people, raw JSON, or the XSOAR context. */
+/** How results are printed (SPEC §2): a table for people, raw JSON, the XSOAR context, or the war room's markdown. */
 enum OutputFormat {
-  TABLE, JSON, CONTEXT;
+  TABLE, JSON, CONTEXT, MARKDOWN;
 
   static OutputFormat parse(String text) {
     if (text == null) {
@@ -16,7 +16,9 @@ enum OutputFormat {
       case "table" -> TABLE;
       case "json" -> JSON;
       case "context" -> CONTEXT;
-      default -> throw new UsageException("--output: expected table, json or context, got " + Shown.quoted(text));
+      case "markdown", "md" -> MARKDOWN;
+      default -> throw new UsageException("--output: expected table, json, context or markdown, got "
+          + Shown.quoted(text));
     };
   }
 }

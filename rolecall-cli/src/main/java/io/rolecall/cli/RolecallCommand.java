@@ -57,7 +57,7 @@ public final class RolecallCommand implements Callable<Integer> {
       var executor = new CommandExecutor(registry, sessions, () -> store.get().auditJournal(), actor(), parallelism(),
           Clock.systemUTC());
       var execution = executor.execute(settings, name, rawArgs);
-      ExecutionPrinter.print(cli, execution, format);
+      ExecutionPrinter.print(cli, execution, format, global.xsoarKeys);
       return execution.exitCode();
     } catch (NotConfiguredException e) {
       throw new UsageException(e.getMessage() + instanceHint());

@@ -83,13 +83,18 @@ final class CommandsApi {
     return Response.ok(result(name, execution));
   }
 
-  /** The shapes the CLI prints, in one object: -o json (contents), -o context, and the table's text. */
+  /**
+   * The shapes the CLI prints, in one object: -o json (contents), -o context (failed accounts under
+   * Rolecall.Error), the same with XSOAR key selectors (entryContext), the table's text (humanReadable), the war
+   * room's markdown (readableOutput), and the failures beside the successes (errors).
+   */
   static Map<String, Object> result(String name, Execution e) {
     var m = new LinkedHashMap<String, Object>();
     m.put("command", name);
     m.put("ok", e.exitCode() == 0);
     m.put("contents", e.contents());
     m.put("context", e.context());
+    m.put("entryContext", io.rolecall.command.XsoarKeys.apply(e.spec(), e.context()));
     var human = new StringBuilder();
     if (e.table() != null) {
       human.append(TextTable.render(e.table()));
@@ -98,6 +103,14 @@ final class CommandsApi {
       human.append(human.isEmpty() ? "" : "\n").append(TextTable.render(e.failureTable()));
     }
     m.put("humanReadable", human.toString());
+    var readable = new StringBuilder();
+    if (e.table() != null) {
+      readable.append(io.rolecall.render.Markdown.render(e.table()));
+    }
+    if (e.failureTable() != null) {
+      readable.append(readable.isEmpty() ? "" : "\n").append(io.rolecall.render.Markdown.render(e.failureTable()));
+    }
+    m.put("readableOutput", readable.toString());
     m.put("table", e.table());
     var errors = new ArrayList<Map<String, Object>>();
     for (var f : e.failures()) {
