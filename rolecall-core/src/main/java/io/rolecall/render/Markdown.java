@@ -4,7 +4,8 @@ import io.rolecall.command.Table;
 import java.util.List;
 
 /**
- * A table as XSOAR's war room shows it, in the shape of tableToMarkdown: {@code ### Title}, then a pipe table (or
+ * A table as XSOAR's war room shows it, in the shape of tableToMarkdown: {@code ### Title}, then a pipe table
+ * ({@code |A|B|}, {@code |---|---|}, {@code | a | b |}) (or
  * "**No entries.**" when there are no rows), then the note. Cells are escaped so that what AWS returns can neither
  * break the table (a pipe, a line break) nor reach the terminal as control characters.
  */
@@ -17,8 +18,9 @@ public final class Markdown {
     if (table.rows().isEmpty()) {
       out.append("**No entries.**\n");
     } else {
-      row(out, table.columns().stream().map(c -> (Object) c).toList());
       out.append('|');
+      table.columns().forEach(c -> out.append(cell(c)).append('|'));
+      out.append('\n').append('|');
       table.columns().forEach(c -> out.append("---|"));
       out.append('\n');
       table.rows().forEach(r -> row(out, r));

@@ -28,8 +28,14 @@ class RoleRequestTest {
 
   @Test
   void accountWithoutRoleNameIsAUsageError() {
-    assertThatThrownBy(() -> RoleRequest.forTarget(base().build(), "222222222222"))
-        .isInstanceOf(UsageException.class).hasMessageStartingWith("account_id: needs --role-name");
+    assertThatThrownBy(() -> RoleRequest.forTarget(base().roleArn("arn:aws:iam::333333333333:role/X").roleSessionName("rc").build(),
+        "222222222222"))
+        .isInstanceOf(UsageException.class).hasMessageContaining("is in account 333333333333, not 222222222222; set --role-name");
+  }
+
+  @Test
+  void accountWithNeitherRoleNameNorRoleArnIsTheInstancesOwnIdentity() {
+    assertThat(RoleRequest.forTarget(base().build(), "222222222222")).isNull();
   }
 
   @Test
