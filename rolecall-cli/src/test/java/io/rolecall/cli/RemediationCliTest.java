@@ -106,8 +106,8 @@ class RemediationCliTest {
     assertUsage(engine.run("aws-ec2-instance-metadata-options-modify", "account_id=222222222222",
         "instance_id=i-0123456789abcdef0", "http_put_response_hop_limit=65"),
         "argument 'http_put_response_hop_limit': expected a whole number from 1 to 64, got 65");
-    assertUsage(engine.run("aws-iam-account-password-policy-update", "account_id=222222222222"),
-        "nothing to change: give at least one of minimum_password_length");
+    assertUsage(engine.run("aws-s3-public-access-block-update", "account_id=222222222222", "bucket=my-bucket"),
+        "nothing to change: give at least one of block_public_acls");
     assertUsage(engine.run("audit", "--limit", "0"), "--limit: expected a whole number from 1 to 10000, got 0");
     assertThat(engine.sb.calls().total()).as(engine.sb.calls().toString()).isZero();
   }

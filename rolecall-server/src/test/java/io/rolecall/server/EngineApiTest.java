@@ -99,6 +99,10 @@ class EngineApiTest {
     assertThat(body.get("context").fieldNames().next()).startsWith("AWS.IAM");
     assertThat(body.get("humanReadable").asText()).contains("MinimumPasswordLength");
     assertThat(body.get("errors")).isEmpty();
+    // The war room's markdown (tableToMarkdown's shape) and the context with XSOAR key selectors.
+    assertThat(body.get("readableOutput").asText()).startsWith("### ").contains("|AccountId|MinimumPasswordLength|");
+    assertThat(body.get("entryContext").has("AWS.IAM.PasswordPolicy(val.AccountId && val.AccountId == obj.AccountId)"))
+        .as(body.toString()).isTrue();
   }
 
   @Test
@@ -111,6 +115,10 @@ class EngineApiTest {
     assertThat(body.at("/errors/0/accountId").asText()).isEqualTo("444444444444");
     assertThat(body.at("/errors/0/error").asText()).contains("AccessDenied");
     assertThat(body.get("humanReadable").asText()).contains("222222222222").contains("444444444444");
+    // The failed account is in the context too, beside the successful one, for a playbook to branch on.
+    assertThat(body.at("/context/Rolecall.Error/0/AccountId").asText()).isEqualTo("444444444444");
+    assertThat(body.at("/context/AWS.IAM.PasswordPolicy").size()).isEqualTo(1);
+    assertThat(body.get("readableOutput").asText()).contains("### Failed").contains("| 444444444444 |");
   }
 
   @Test
