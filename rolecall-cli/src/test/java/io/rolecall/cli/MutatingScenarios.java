@@ -44,6 +44,12 @@ record MutatingScenarios(String command, List<String> args, Supplier<Object> sta
             // ExpirePasswords follows MaxPasswordAge; a service that kept no maximum age keeps it false.
             () -> iam.setPasswordPolicy(new PasswordPolicy(14, false, true, false, false, true, 0, 0, false)));
       }
+      case "aws-iam-update-account-password-policy" -> { // the AWS - IAM pack's alias, its camelCase arguments
+        iam.setPasswordPolicy(new PasswordPolicy(8, false, true, false, false, true, 0, 0, false));
+        yield new MutatingScenarios(command, List.of("account_id=" + ACCOUNT, "minimumPasswordLength=14",
+            "maxPasswordAge=90"), iam::passwordPolicy, "iam", "UpdateAccountPasswordPolicy",
+            () -> iam.setPasswordPolicy(new PasswordPolicy(14, false, true, false, false, true, 0, 0, false)));
+      }
       case "aws-s3-public-access-block-update" -> {
         var s3 = e.sb.account(ACCOUNT).s3();
         s3.createBucket("logs-222");

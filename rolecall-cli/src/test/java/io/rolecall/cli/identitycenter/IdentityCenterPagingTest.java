@@ -73,6 +73,7 @@ class IdentityCenterPagingTest {
     memberships.forEach(m -> names.add(m.get("GroupName").asText()));
     assertThat(names).isEqualTo(groups.stream().map(StoreGroup::displayName).collect(Collectors.toSet()));
     assertThat(json(r).has("AWS.IAMIdentityCenter.GroupMembershipNextToken")).isFalse();
+    assertThat(json(r).at("/AWS.IAMIdentityCenter.User/GroupsUserNextToken").isNull()).isTrue();
     assertThat(ic.sb.calls().count("identitystore", "ListGroupMembershipsForMember")).isEqualTo(3);
   }
 
@@ -80,7 +81,9 @@ class IdentityCenterPagingTest {
   void listGroupsForUserOnePageHandsBackTheToken() throws Exception {
     var first = ic.run("-o", "context", "aws-iam-identitycenter-list-groups-for-user", "userName=" + ann.userName());
     assertThat(json(first).at("/AWS.IAMIdentityCenter.User/GroupMemberships")).hasSize(50);
-    String token = json(first).get("AWS.IAMIdentityCenter.GroupMembershipNextToken").asText();
+    // Upstream's key, inside the user entry (issue 13, item 5).
+    String token = json(first).at("/AWS.IAMIdentityCenter.User/GroupsUserNextToken").asText();
+    assertThat(token).isNotBlank();
     var rest = ic.run("-o", "context", "aws-iam-identitycenter-list-groups-for-user", "userName=" + ann.userName(),
         "nextToken=" + token);
     assertThat(json(rest).at("/AWS.IAMIdentityCenter.User/GroupMemberships")).hasSize(10);
