@@ -66,9 +66,9 @@ class IdentityCenterErrorsTest {
     assertOneLine(ic.run("aws-iam-identitycenter-update-user", "userName=ann"), 2,
         "aws-iam-identitycenter-update-user: nothing to change: give at least one of familyName, givenName,"
             + " displayName, profileUrl, userType, title, userEmailAddress, userEmailAddressPrimary");
-    assertOneLine(ic.run("--identity-store-id", "D-123", "aws-iam-identitycenter-list-users"), 2,
-        "identity-store-id: expected an identity store id: d- and 10 lower-case hex digits (d-1234567890), or a"
-            + " UUID, got 'D-123'");
+    assertOneLine(ic.run("--identity-store-id", "D 123", "aws-iam-identitycenter-list-users"), 2,
+        "identity-store-id: expected an identity store id (1 to 36 letters, digits and dashes, e.g. d-1234567890) or"
+            + " its ARN (arn:aws:identitystore::123456789012:identitystore/d-1234567890), got 'D 123'");
     assertThat(ic.sb.calls().total()).isZero();
   }
 
