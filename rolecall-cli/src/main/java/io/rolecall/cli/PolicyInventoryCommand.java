@@ -32,8 +32,15 @@ final class PolicyInventoryCommand implements Callable<Integer> {
           + " management-role-template, stackset-template, or all (default).")
   String show;
 
+  private static final java.util.List<String> PARTS = java.util.List.of("member-permissions", "management-permissions",
+      "trust", "member-role-template", "management-role-template", "stackset-template", "all");
+
   @Override
   public Integer call() {
+    if (!PARTS.contains(show.toLowerCase(Locale.ROOT))) {
+      throw new UsageException("--show: expected member-permissions, management-permissions, trust,"
+          + " member-role-template, management-role-template, stackset-template or all, got '" + show + "'");
+    }
     var root = policy.root;
     var settings = root.settings();
     String roleName = settings.roleName() != null ? settings.roleName() : RolePlan.DEFAULT_ROLE_NAME;
@@ -52,10 +59,6 @@ final class PolicyInventoryCommand implements Callable<Integer> {
     }
     var out = root.cli.out();
     if (!part.equals("all")) {
-      if (!parts.containsKey(part)) {
-        throw new UsageException("--show: expected member-permissions, management-permissions, trust,"
-            + " member-role-template, management-role-template, stackset-template or all, got '" + show + "'");
-      }
       out.println(Json.pretty(parts.get(part)));
       return 0;
     }
