@@ -31,7 +31,7 @@ final class InventoryListCommand implements Callable<Integer> {
   @ParentCommand
   InventoryCommand inventory;
 
-  @Parameters(index = "0", paramLabel = "KIND")
+  @Parameters(index = "0", paramLabel = "KIND", description = "What to list: one of the kinds named above.")
   String kind;
 
   @Option(names = "--account", paramLabel = "ID[,ID...]", description = "Only these accounts.")

@@ -26,6 +26,14 @@ public final class Main {
 
   /** Runs one command line against {@code cli}'s streams and environment; returns the exit code. */
   public static int run(String[] args, Cli cli) {
+    return commandLine(cli).execute(args);
+  }
+
+  /**
+   * The whole command tree as {@link #run} executes it: what help and shell completion describe. Every built-in
+   * subcommand, at any depth, answers {@code -h}/{@code --help} with its usage.
+   */
+  static CommandLine commandLine(Cli cli) {
     var commandLine = new CommandLine(new RolecallCommand(cli))
         .setOut(new PrintWriter(cli.out(), true))
         .setErr(new PrintWriter(cli.err(), true))
@@ -48,14 +56,25 @@ public final class Main {
             cli.error(r.getMessage());
             return r.exitCode();
           }
+          boolean debug = debugging(parsed.originalArgs().toArray(String[]::new));
           cli.error("internal error: " + e.getClass().getName() + ": " + Redactor.global().redact(String.valueOf(e.getMessage()))
-              + (debugging(args) ? "" : " (run with --debug for details)"));
-          if (debugging(args)) {
+              + (debug ? "" : " (run with --debug for details)"));
+          if (debug) {
             e.printStackTrace(cli.err());
           }
           return 1;
         });
-    return commandLine.execute(args);
+    commandLine.getSubcommands().values().forEach(Main::addHelpOption);
+    return commandLine;
+  }
+
+  private static void addHelpOption(CommandLine sub) {
+    var spec = sub.getCommandSpec();
+    if (spec.findOption("--help") == null) {
+      spec.addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true)
+          .description("Show this command's options and exit.").build());
+    }
+    sub.getSubcommands().values().forEach(Main::addHelpOption);
   }
 
   /**

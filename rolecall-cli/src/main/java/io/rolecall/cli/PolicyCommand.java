@@ -28,7 +28,10 @@ import software.amazon.awssdk.core.exception.SdkException;
  * --external-id (or the instance); the trusted principal from --principal, else the engine's own
  * identity as STS reports it.
  */
-@Command(name = "policy", description = "Print the target role's IAM policies and CloudFormation templates for commands.")
+@Command(name = "policy", description = "Print the target role's IAM policies and CloudFormation templates for commands.",
+    subcommands = {PolicyInventoryCommand.class, PolicyEngineCommand.class},
+    footer = {"", "rolecall policy inventory: the roles an inventory sync assumes; rolecall policy engine: the policy of"
+        + " rolecall's own identity."})
 final class PolicyCommand implements Callable<Integer> {
   enum Part { PERMISSIONS, TRUST, ROLE_TEMPLATE, STACKSET_TEMPLATE, ALL }
 
@@ -54,7 +57,7 @@ final class PolicyCommand implements Callable<Integer> {
         : commands.stream().map(c -> registry.require(c).spec()).distinct().toList();
     AuthSettings settings = root.settings();
     String roleName = settings.roleName() != null ? settings.roleName() : RolePlan.DEFAULT_ROLE_NAME;
-    String trusted = part == Part.PERMISSIONS ? null : trustedPrincipal(settings);
+    String trusted = part == Part.PERMISSIONS ? null : trustedPrincipal(settings, principal);
     var plan = new RolePlan(roleName, trusted, settings.externalId(), settings.roleSessionDuration(), specs);
     var out = root.cli.out();
     if (part != Part.ALL) {
@@ -69,18 +72,20 @@ final class PolicyCommand implements Callable<Integer> {
       out.println(Json.pretty(all));
       return 0;
     }
-    out.println("# Permission policy of role " + roleName + " (commands: " + String.join(", ", plan.commandNames()) + ")");
+    out.println("# Permission policy of role " + roleName + " (to " + plan.purpose() + ")");
     out.println(Json.pretty(plan.permissionPolicy()));
     out.println();
     out.println("# Trust policy: " + trusted + " may assume it"
         + (plan.externalId() == null ? " (no ExternalId: give --external-id for third-party access)" : " with its ExternalId"));
     out.println(Json.pretty(plan.trustPolicy()));
     out.println();
-    out.println("# CloudFormation: the role in one account (rolecall policy --show role-template > role.json)");
+    out.println("# CloudFormation: the role in one account, or the management account's (rolecall policy --show"
+        + " role-template > role.json); deploy with --parameter-overrides ExternalId=... when it has one");
     out.println(Json.pretty(CloudFormation.roleTemplate(plan)));
     out.println();
     out.println("# CloudFormation: the role in every account of an organization, as a service-managed StackSet");
-    out.println("# deployed from the management account (rolecall policy --show stackset-template > stackset.json)");
+    out.println("# deployed from the management account (rolecall policy --show stackset-template > stackset.json);"
+        + " its member role has no Identity Center or Organizations action");
     out.println(Json.pretty(CloudFormation.stackSetTemplate(plan)));
     return 0;
   }
@@ -118,7 +123,7 @@ final class PolicyCommand implements Callable<Integer> {
   }
 
   /** --principal, else the engine's base identity (not a role it would assume: that role is what we describe). */
-  private String trustedPrincipal(AuthSettings settings) {
+  static String trustedPrincipal(AuthSettings settings, String principal) {
     if (principal != null) {
       return Principals.forTrust(principal, "--principal");
     }

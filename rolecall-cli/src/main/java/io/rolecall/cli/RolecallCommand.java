@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
         "Authenticate to many AWS accounts, run XSOAR-compatible security commands, take a roll call of identities.",
         "",
         "Run a command:  rolecall [flags] <command> [name=value ...]   (list them with: rolecall help)"},
-    subcommands = {HelpCommand.class, TestCommand.class, DemoCommand.class, AuditCommand.class, PolicyCommand.class,
+    subcommands = {HelpCommand.class, CompletionCommand.class, TestCommand.class, DemoCommand.class, AuditCommand.class, PolicyCommand.class,
         InventoryCommand.class, AccessCommand.class, SandboxCommand.class, ServeCommand.class})
 public final class RolecallCommand implements Callable<Integer> {
   final Cli cli;

@@ -20,19 +20,22 @@ public final class PermissionPolicy {
   private PermissionPolicy() {}
 
   public static Map<String, Object> of(Collection<CommandSpec> commands) {
+    return ofActions(commands.stream().flatMap(c -> c.permissions().stream()).toList());
+  }
+
+  /** The same document for a set of actions ("service:Action"), whoever needs them. */
+  public static Map<String, Object> ofActions(Collection<String> actions) {
     var byService = new TreeMap<String, TreeSet<String>>();
-    for (CommandSpec spec : commands) {
-      for (String action : spec.permissions()) {
-        String service = action.substring(0, action.indexOf(':'));
-        byService.computeIfAbsent(service, s -> new TreeSet<>()).add(action);
-      }
+    for (String action : actions) {
+      String service = action.substring(0, action.indexOf(':'));
+      byService.computeIfAbsent(service, s -> new TreeSet<>()).add(action);
     }
     var statements = new ArrayList<Object>();
-    byService.forEach((service, actions) -> {
+    byService.forEach((service, ofService) -> {
       var statement = new LinkedHashMap<String, Object>();
       statement.put("Sid", "Rolecall" + sidPart(service));
       statement.put("Effect", "Allow");
-      statement.put("Action", List.copyOf(actions));
+      statement.put("Action", List.copyOf(ofService));
       statement.put("Resource", "*");
       statements.add(statement);
     });

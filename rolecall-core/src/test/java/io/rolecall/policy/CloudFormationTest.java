@@ -71,7 +71,7 @@ class CloudFormationTest {
 
     JsonNode inner = Json.mapper().readTree(p.path("TemplateBody").asText());
     TemplateCheck.check(inner);
-    assertThat(inner).isEqualTo(Json.mapper().valueToTree(CloudFormation.roleTemplate(plan("ext-1"))));
+    assertThat(inner).isEqualTo(Json.mapper().valueToTree(CloudFormation.memberRoleTemplate(plan("ext-1"))));
     var passed = new ArrayList<String>();
     p.path("Parameters").forEach(x -> {
       passed.add(x.path("ParameterKey").asText());
@@ -81,6 +81,54 @@ class CloudFormationTest {
     inner.path("Parameters").fieldNames().forEachRemaining(declared::add);
     assertThat(passed).isEqualTo(declared);
     assertThat(p.path("TemplateBody").asText().length()).isLessThan(51_200); // CloudFormation's limit
+  }
+
+  @Test
+  void theExternalIdIsANoEchoParameterWithoutADefaultInEveryTemplate() {
+    var inventory = RolePlan.inventory("RolecallAudit", ENGINE, "secret-ext-77", 3600);
+    for (var template : List.of(CloudFormation.roleTemplate(plan("secret-ext-77")),
+        CloudFormation.stackSetTemplate(plan("secret-ext-77")), CloudFormation.memberRoleTemplate(plan("secret-ext-77")),
+        CloudFormation.roleTemplate(inventory), CloudFormation.stackSetTemplate(inventory))) {
+      var t = TemplateCheck.check(template);
+      var p = t.path("Parameters").path("ExternalId");
+      assertThat(p.path("NoEcho").asBoolean()).isTrue();
+      assertThat(p.has("Default")).isFalse();
+      assertThat(Json.write(template)).doesNotContain("secret-ext-77");
+    }
+  }
+
+  @Test
+  void identityCenterAndOrganizationsActionsAreInTheManagementRoleOnly() throws Exception {
+    for (var plan : List.of(plan("x-1"), RolePlan.inventory("RolecallAudit", ENGINE, "x-1", 3600))) {
+      var stackSet = TemplateCheck.check(CloudFormation.stackSetTemplate(plan));
+      JsonNode member = Json.mapper().readTree(stackSet.path("Resources").path("RolecallRoleStackSet")
+          .path("Properties").path("TemplateBody").asText());
+      var memberActions = actions(member.path("Resources").path("RolecallRole").path("Properties").path("Policies")
+          .get(0).path("PolicyDocument"));
+      assertThat(memberActions).isNotEmpty().noneMatch(a -> a.startsWith("sso:") || a.startsWith("identitystore:")
+          || a.startsWith("organizations:"));
+      var management = actions(TemplateCheck.check(CloudFormation.roleTemplate(plan)).path("Resources")
+          .path("RolecallRole").path("Properties").path("Policies").get(0).path("PolicyDocument"));
+      assertThat(management).containsAll(memberActions).anyMatch(a -> a.startsWith("identitystore:"))
+          .anyMatch(a -> a.startsWith("sso:"));
+    }
+  }
+
+  @Test
+  void theInventoryRoleIsReadOnlyAndTheEnginePolicyAssumesIt() {
+    var inventory = RolePlan.inventory("RolecallAudit", ENGINE, null, 3600);
+    assertThat(inventory.actions()).allMatch(a -> a.matches("[a-z0-9]+:(Get|List|Describe|Lookup|Generate)[A-Za-z]+"));
+    assertThat(inventory.memberActions()).contains("iam:GetAccountAuthorizationDetails", "ec2:DescribeInstances",
+        "cloudtrail:LookupEvents");
+    assertThat(inventory.managementActions()).contains("sso:ListAccountAssignments", "identitystore:ListUsers",
+        "organizations:ListPolicies");
+    JsonNode engine = Json.mapper().valueToTree(EnginePolicy.of("RolecallAudit", Commands.registry().specs()));
+    var first = engine.path("Statement").get(0);
+    assertThat(first.path("Action").get(0).asText()).isEqualTo("sts:AssumeRole");
+    assertThat(first.path("Resource").asText()).isEqualTo("arn:aws:iam::*:role/RolecallAudit");
+    assertThat(actions(engine)).contains("organizations:ListAccounts", "identitystore:ListUsers", "sso:ListInstances")
+        .noneMatch(a -> a.startsWith("identitystore:Create") || a.startsWith("identitystore:Delete")
+            || a.startsWith("iam:"));
   }
 
   @Test

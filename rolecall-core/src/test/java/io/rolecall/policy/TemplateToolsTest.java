@@ -63,6 +63,11 @@ class TemplateToolsTest {
     var plan = CloudFormationTest.plan("ext-1");
     var files = List.of(write("role.json", CloudFormation.roleTemplate(plan)),
         write("stackset.json", CloudFormation.stackSetTemplate(plan)),
+        write("member-role.json", CloudFormation.memberRoleTemplate(plan)),
+        write("inventory-role.json", CloudFormation.roleTemplate(RolePlan.inventory("RolecallAudit",
+            CloudFormationTest.ENGINE, "ext-1", 3600))),
+        write("inventory-stackset.json", CloudFormation.stackSetTemplate(RolePlan.inventory("RolecallAudit",
+            CloudFormationTest.ENGINE, "ext-1", 3600))),
         write("role-no-external-id.json", CloudFormation.roleTemplate(CloudFormationTest.plan(null))));
     var command = new ArrayList<>(List.of("cfn-lint", "--format", "parseable", "--"));
     files.forEach(f -> command.add(f.toString()));
@@ -89,7 +94,8 @@ class TemplateToolsTest {
       }
       // moto's validate-template parses but lists no parameters; deploying the role template checks the rest.
       var created = aws(env, server, "cloudformation", "create-stack", "--stack-name", "rolecall-role",
-          "--template-body", "file://" + role, "--capabilities", "CAPABILITY_NAMED_IAM");
+          "--template-body", "file://" + role, "--capabilities", "CAPABILITY_NAMED_IAM",
+          "--parameters", "ParameterKey=ExternalId,ParameterValue=ext-1");
       assertThat(created.exit()).as(created.err()).isZero();
       var got = aws(env, server, "iam", "get-role", "--role-name", "RolecallRemediation");
       assertThat(got.exit()).as(got.err()).isZero();

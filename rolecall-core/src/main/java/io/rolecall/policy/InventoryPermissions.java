@@ -1,0 +1,45 @@
+package io.rolecall.policy;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The read permissions of the roll call ({@code inventory sync}): the calls its collectors make, as IAM actions. One
+ * list: the generated policies take it from here, and tests hold it to the collectors (every action a collector
+ * names, and every call a full sync makes on the emulator, is here; nothing here goes uncalled).
+ *
+ * <p>{@link #MEMBER} is what each account's role needs; {@link #MANAGEMENT} what the management account's role needs
+ * besides (the organization's structure and SCPs, IAM Identity Center), and only there. {@link #ENGINE} is what the
+ * identity that runs the sync needs itself: listing the organization's accounts for {@code --accounts all}.
+ */
+public final class InventoryPermissions {
+  private InventoryPermissions() {}
+
+  /** Each account: IAM (authorization details, keys, MFA, credential report, password policy), EC2, CloudTrail. */
+  public static final List<String> MEMBER = List.of(
+      "iam:GetAccountAuthorizationDetails", "iam:GetAccountPasswordPolicy", "iam:ListAccessKeys",
+      "iam:GetAccessKeyLastUsed", "iam:ListMFADevices", "iam:ListVirtualMFADevices", "iam:GenerateCredentialReport",
+      "iam:GetCredentialReport",
+      "ec2:DescribeInstances", "ec2:DescribeVpcs", "ec2:DescribeSubnets", "ec2:DescribeSecurityGroups",
+      "ec2:DescribeNetworkInterfaces",
+      "cloudtrail:LookupEvents");
+
+  /** The management account only: Organizations structure and SCPs, Identity Center instances, sets, directory. */
+  public static final List<String> MANAGEMENT = List.of(
+      "organizations:ListRoots", "organizations:ListOrganizationalUnitsForParent",
+      "organizations:ListAccountsForParent", "organizations:ListPolicies", "organizations:DescribePolicy",
+      "organizations:ListTargetsForPolicy",
+      "sso:ListInstances", "sso:ListPermissionSets", "sso:DescribePermissionSet",
+      "sso:ListManagedPoliciesInPermissionSet", "sso:ListCustomerManagedPolicyReferencesInPermissionSet",
+      "sso:GetInlinePolicyForPermissionSet", "sso:GetPermissionsBoundaryForPermissionSet",
+      "sso:ListAccountsForProvisionedPermissionSet", "sso:ListAccountAssignments",
+      "identitystore:ListUsers", "identitystore:ListGroups", "identitystore:ListGroupMemberships");
+
+  /** The syncing identity itself, beside sts:AssumeRole on the roles: {@code --accounts all}. */
+  public static final List<String> ENGINE = List.of("organizations:ListAccounts");
+
+  /** Every action a role of the roll call may need, member and management. */
+  public static List<String> all() {
+    return Stream.concat(MEMBER.stream(), MANAGEMENT.stream()).toList();
+  }
+}
