@@ -17,6 +17,7 @@ import java.util.Optional;
 final class OwnInstance {
   private static final Duration BUDGET = Duration.ofSeconds(1);
   private static volatile Optional<String> cached;
+  private static volatile String endpointOverride;
 
   private OwnInstance() {}
 
@@ -31,10 +32,13 @@ final class OwnInstance {
   }
 
   private static Optional<String> lookUp() {
-    if ("true".equalsIgnoreCase(System.getenv("AWS_EC2_METADATA_DISABLED"))) {
+    String endpoint = endpointOverride;
+    if (endpoint == null && "true".equalsIgnoreCase(System.getenv("AWS_EC2_METADATA_DISABLED"))) {
       return Optional.empty();
     }
-    String endpoint = System.getenv("AWS_EC2_METADATA_SERVICE_ENDPOINT");
+    if (endpoint == null) {
+      endpoint = System.getenv("AWS_EC2_METADATA_SERVICE_ENDPOINT");
+    }
     String base = endpoint == null || endpoint.isBlank() ? "http://169.254.169.254" : endpoint.replaceAll("/+$", "");
     try {
       var http = HttpClient.newBuilder().connectTimeout(BUDGET).followRedirects(HttpClient.Redirect.NEVER).build();
@@ -57,8 +61,9 @@ final class OwnInstance {
     }
   }
 
-  /** For tests: forget the answer so the next change asks again. */
-  static void forget() {
+  /** For tests: ask this metadata service (null: the environment's again), forgetting the last answer. */
+  static void useEndpoint(String base) {
+    endpointOverride = base;
     cached = null;
   }
 }
