@@ -171,6 +171,10 @@ public final class Findings {
       out.add(new Finding(accountId, key.id() + " (user " + who + ")", Rule.ACCESS_KEY_UNUSED, lastUsed != null
           ? "last used " + lastUsed + ", " + idle + " days ago" : "never used; created " + idle + " days ago"));
     }
+    if (idle >= KEY_LONG_UNUSED_DAYS) {
+      out.add(new Finding(accountId, key.id() + " (user " + who + ")", Rule.ACCESS_KEY_UNUSED_90, lastUsed != null
+          ? "active, last used " + idle + " days ago" : "active, never used in the " + idle + " days since creation"));
+    }
   }
 
   private static String userArn(List<Item> items, String userName) {
