@@ -71,6 +71,7 @@ public final class RoleFromInstanceProfileRemove implements Command {
     if (changed && !ctx.dryRun()) {
       var done = Write.of(ctx, "arn:aws:iam::" + ctx.accountId() + ":instance-profile/" + profile,
               Map.of("Roles", before), Map.of("Roles", requested))
+          .settlingRetried(e -> e.getCause() instanceof software.amazon.awssdk.services.iam.model.NoSuchEntityException)
           .run(() -> remove(iam, profile, removed, where), () -> Map.of("Roles", roles(iam, profile, where)));
       @SuppressWarnings("unchecked")
       var read = done.readBack() ? (List<String>) done.afterMap().get("Roles") : requested;

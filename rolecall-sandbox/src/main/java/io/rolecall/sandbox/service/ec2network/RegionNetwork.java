@@ -98,6 +98,17 @@ public final class RegionNetwork {
     });
   }
 
+  /** Adds egress rules to a group (AuthorizeSecurityGroupEgress's effect). */
+  public SecurityGroup authorizeEgress(String groupId, List<SecurityGroup.Rule> rules) {
+    return groups.compute(groupId, (k, g) -> {
+      if (g == null) throw AwsException.badRequest("InvalidGroup.NotFound", "The security group '" + groupId
+          + "' does not exist");
+      var all = new java.util.ArrayList<>(g.egress());
+      rules.stream().filter(r -> !all.contains(r)).forEach(all::add);
+      return g.withEgress(all);
+    });
+  }
+
   /**
    * Removes the rules given from a group's ingress (or egress); returns the ones the group did not have, which EC2
    * answers as "unknown" permissions rather than an error.
