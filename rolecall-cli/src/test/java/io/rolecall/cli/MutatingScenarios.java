@@ -108,7 +108,8 @@ record MutatingScenarios(String command, List<String> args, Supplier<Object> sta
         iam.createUser("lee");
         iam.credentials().createLoginProfile("lee", null);
         yield new MutatingScenarios(command, List.of("account_id=" + ACCOUNT, "user_name=lee"),
-            () -> iam.credentials().loginProfile("lee").isPresent(), "iam", "DeleteLoginProfile", null);
+            () -> iam.credentials().loginProfile("lee").isPresent(), "iam", "DeleteLoginProfile",
+            () -> iam.credentials().createLoginProfile("lee", null));
       }
       case "aws-iam-role-from-instance-profile-remove" -> {
         iam.createRole("web-role", io.rolecall.sandbox.TrustPolicy.trustingService("ec2.amazonaws.com"));
