@@ -55,6 +55,8 @@ record DemoOrganization(AccessKey engineKey) {
           .withNetwork(1, 2).withEvents(6));
     }
     seedRisks(target, sandbox.clock().now());
+    // Asset risks too: security groups open to the internet, an IMDSv1 instance, a public snapshot and AMI.
+    Seeder.seedRisks(target, "us-east-1");
     // IAM Identity Center in the management account, discovered through ListInstances.
     var store = management.identityCenter().createInstance();
     var ann = store.createUser("ann", "Ann", "Lee", "Ann Lee", "ann@example.com");
@@ -149,6 +151,19 @@ record DemoOrganization(AccessKey engineKey) {
             List.of("inventory", "findings"), 1),
         new Step("The current state per account: status, counts, and when each part was collected",
             List.of("inventory", "summary", "--account", "333333333333,444444444444"), 0),
+        new Step("Each finding names its fix: the security group rules open to the internet, one exact revoke each",
+            List.of("inventory", "findings", "--account", "333333333333", "--rule", "security-group-admin-port-open"), 0),
+        new Step("Preview the fixes through the normal command path: a dry run shows each revoke, writes nothing",
+            List.of("inventory", "findings", "fix", "--rule", "security-group-admin-port-open", "--account",
+                "333333333333", "--dry-run"), 0),
+        new Step("Apply them: each revoke journaled and read back",
+            List.of("inventory", "findings", "fix", "--rule", "security-group-admin-port-open", "--account",
+                "333333333333"), 0),
+        new Step("Sync that account's EC2 again", List.of("inventory", "sync", "--accounts", "333333333333",
+            "--services", "ec2"), 0),
+        new Step("The findings fixed now show as resolved",
+            List.of("inventory", "findings", "--account", "333333333333", "--rule", "security-group-admin-port-open",
+                "--status", "all"), 0),
         new Step("Who can act as admin in 333333333333, and how: Identity Center's security team through its permission"
             + " set, the admins group's members, the root user", List.of("access", "who", "--account", "333333333333"), 0),
         new Step("Everything ann reaches, in every account", List.of("access", "reach", "--principal", "idc:ann"), 0));

@@ -20,10 +20,12 @@ import picocli.CommandLine.ParentCommand;
  * with its status and first/last seen, beside the accounts in scope that were not assessed. Exit 1 when any account
  * in scope was not assessed: an answer about accounts it could not read is never "clean".
  */
-@Command(name = "findings", description = "Identity risks of the current state (root, MFA, old or unused keys, admin"
-    + " policies, risky trust policies, weak password policy), tracked from sync to sync, with the accounts in scope"
+@Command(name = "findings", description = "Identity and asset risks of the current state (root, MFA, old or unused keys,"
+    + " admin policies, risky trust policies, weak password policy, security groups open to the internet, IMDSv1,"
+    + " public snapshots and AMIs), each with its fix, tracked from sync to sync, with the accounts in scope"
     + " that were not assessed (never synced, latest attempt failed, data older than --max-age). Exit 1 when any"
-    + " account in scope was not assessed.")
+    + " account in scope was not assessed. 'findings fix' runs their fixes.",
+    subcommands = InventoryFindingsFixCommand.class)
 final class InventoryFindingsCommand implements Callable<Integer> {
   @ParentCommand
   InventoryCommand inventory;
@@ -91,7 +93,7 @@ final class InventoryFindingsCommand implements Callable<Integer> {
       rows.add(List.of(f.id(), f.rule().severity().id(), f.rule().id(), f.accountId(), f.principal(),
           e.status() + (e.stale() ? " (stale)" : ""), day(e.firstSeen()),
           e.suppression() != null ? f.evidence() + " [suppressed until " + e.suppression().expires() + ": "
-              + e.suppression().reason() + "]" : f.evidence()));
+              + e.suppression().reason() + "]" : f.evidence(), f.fix().commandLine()));
     }
     String note = null;
     if (report.findings().isEmpty()) {
@@ -99,7 +101,7 @@ final class InventoryFindingsCommand implements Callable<Integer> {
           + report.coverage().size() + " account(s) were not assessed (below).";
     }
     cli.out().print(TextTable.render(new Table("Findings (" + report.findings().size() + ")", List.of("id", "severity",
-        "rule", "account", "principal", "status", "firstSeen", "evidence"), rows, note)));
+        "rule", "account", "principal", "status", "firstSeen", "evidence", "fix"), rows, note)));
     if (!report.coverage().isEmpty()) {
       var gaps = new ArrayList<List<Object>>();
       report.coverage().forEach(g -> gaps.add(List.of(g.accountId(), g.status(), day(g.collectedAt()), g.reason())));

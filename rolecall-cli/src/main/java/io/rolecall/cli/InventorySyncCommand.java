@@ -29,7 +29,7 @@ final class InventorySyncCommand implements Callable<Integer> {
       description = "Regions for EC2 and CloudTrail (default: the instance's region).")
   String regions;
 
-  @Option(names = "--services", paramLabel = "iam,ec2,cloudtrail,identitycenter,organizations",
+  @Option(names = "--services", paramLabel = "iam,ec2,snapshots,cloudtrail,identitycenter,organizations",
       description = "What to collect (default: all); the parts not collected keep their current state. identitycenter"
           + " and organizations (SCPs) are collected once per run, with the base identity.")
   String services;

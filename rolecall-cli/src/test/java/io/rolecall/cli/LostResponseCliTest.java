@@ -25,7 +25,8 @@ class LostResponseCliTest {
   static final Set<String> REFUSED_ON_RETRY = Set.of("aws-iam-identitycenter-create-user",
       "aws-iam-identitycenter-delete-user", "aws-iam-identitycenter-create-group", "aws-iam-identitycenter-delete-group",
       "aws-iam-identitycenter-add-user-to-group", "aws-iam-identitycenter-delete-group-membership",
-      "aws-iam-identitycenter-remove-user-from-all-groups");
+      "aws-iam-identitycenter-remove-user-from-all-groups", "aws-iam-login-profile-delete",
+      "aws-iam-role-from-instance-profile-remove");
 
   @TempDir
   Path dir;

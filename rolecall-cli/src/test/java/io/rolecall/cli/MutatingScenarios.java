@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.rolecall.commands.Commands;
 import io.rolecall.sandbox.protocol.Json;
 import io.rolecall.sandbox.service.ec2.LaunchSpec;
+import io.rolecall.sandbox.service.ec2network.SecurityGroup;
+import io.rolecall.sandbox.service.iam.InstanceProfiles;
 import io.rolecall.sandbox.service.iam.PasswordPolicy;
 import io.rolecall.sandbox.service.identitystore.IdentityStore;
 import io.rolecall.sandbox.service.s3.PublicAccessBlock;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
@@ -64,6 +67,64 @@ record MutatingScenarios(String command, List<String> args, Supplier<Object> sta
         yield new MutatingScenarios(command, List.of("account_id=" + ACCOUNT, "instance_id=" + id,
             "http_tokens=required"), () -> ec2.requireInstance(id).metadataOptions(), "ec2",
             "ModifyInstanceMetadataOptions", () -> ec2.updateMetadataOptions(id, o -> o.withHttpTokens("optional")));
+      }
+      case "aws-ec2-security-group-ingress-revoke", "aws-ec2-security-group-egress-revoke" -> {
+        boolean egress = command.contains("egress");
+        var net = e.sb.account(ACCOUNT).ec2Network("us-east-1");
+        var vpc = net.createVpc("10.7.0.0/16");
+        var open = new SecurityGroup.Rule("tcp", 22, 22, "0.0.0.0/0");
+        String g = net.createSecurityGroup(vpc.vpcId(), "open", "open", List.of(open,
+            new SecurityGroup.Rule("tcp", 443, 443, "0.0.0.0/0"))).groupId();
+        yield new MutatingScenarios(command, egress
+            ? List.of("account_id=" + ACCOUNT, "group_id=" + g, "protocol=-1", "cidr=0.0.0.0/0")
+            : List.of("account_id=" + ACCOUNT, "group_id=" + g, "protocol=tcp", "port=22", "cidr=0.0.0.0/0"),
+            () -> net.requireGroup(g), "ec2", egress ? "RevokeSecurityGroupEgress" : "RevokeSecurityGroupIngress",
+            egress ? () -> net.authorizeEgress(g, SecurityGroup.ALL_OUT) : () -> net.authorizeIngress(g, List.of(open)));
+      }
+      case "aws-ec2-instance-attribute-modify" -> {
+        var net = e.sb.account(ACCOUNT).ec2Network("us-east-1");
+        var vpc = net.createVpc("10.8.0.0/16");
+        var web = net.createSecurityGroup(vpc.vpcId(), "web", "web", List.of());
+        var quarantine = net.createSecurityGroup(vpc.vpcId(), "quarantine", "quarantine", List.of());
+        var ec2 = e.sb.account(ACCOUNT).ec2("us-east-1");
+        String id = ec2.launchInstance(LaunchSpec.instance().securityGroup(web.groupId(), "web"));
+        yield new MutatingScenarios(command, List.of("account_id=" + ACCOUNT, "instance_id=" + id,
+            "groups=" + quarantine.groupId()), () -> ec2.requireInstance(id).securityGroupIds(), "ec2",
+            "ModifyInstanceAttribute", () -> ec2.replaceSecurityGroups(id, Map.of(web.groupId(), "web")));
+      }
+      case "aws-ec2-snapshot-attribute-modify", "aws-ec2-image-attribute-modify" -> {
+        boolean image = command.contains("image");
+        var ec2 = e.sb.account(ACCOUNT).ec2("us-east-1");
+        String id = image ? ec2.createImage("golden", Set.of("all")) : ec2.createSnapshot("backup", Set.of("all"));
+        yield new MutatingScenarios(command, image
+            ? List.of("account_id=" + ACCOUNT, "image_id=" + id, "attribute=launchPermission", "operation_type=remove",
+                "user_groups=all")
+            : List.of("account_id=" + ACCOUNT, "snapshot_id=" + id, "operation_type=remove", "group=all"),
+            () -> ec2.requireSnapshot(id, image), "ec2", image ? "ModifyImageAttribute" : "ModifySnapshotAttribute",
+            () -> ec2.updateSnapshot(id, image, x -> x.withSharing(Set.of("all"))));
+      }
+      case "aws-iam-access-key-update" -> {
+        iam.createUser("kay");
+        String key = iam.createAccessKey("kay").accessKeyId();
+        yield new MutatingScenarios(command, List.of("account_id=" + ACCOUNT, "user_name=kay", "access_key_id=" + key,
+            "status=Inactive"), () -> iam.credentials().active(key), "iam", "UpdateAccessKey",
+            () -> iam.credentials().setAccessKeyActive(key, true));
+      }
+      case "aws-iam-login-profile-delete" -> {
+        iam.createUser("lee");
+        iam.credentials().createLoginProfile("lee", null);
+        yield new MutatingScenarios(command, List.of("account_id=" + ACCOUNT, "user_name=lee"),
+            () -> iam.credentials().loginProfile("lee").isPresent(), "iam", "DeleteLoginProfile",
+            () -> iam.credentials().createLoginProfile("lee", null));
+      }
+      case "aws-iam-role-from-instance-profile-remove" -> {
+        iam.createRole("web-role", io.rolecall.sandbox.TrustPolicy.trustingService("ec2.amazonaws.com"));
+        var profiles = InstanceProfiles.of(e.sb.account(ACCOUNT));
+        profiles.create("web-profile");
+        profiles.addRole("web-profile", "web-role");
+        yield new MutatingScenarios(command, List.of("account_id=" + ACCOUNT, "instance_profile_name=web-profile",
+            "role_name=web-role"), () -> profiles.require("web-profile").roles(), "iam",
+            "RemoveRoleFromInstanceProfile", () -> profiles.addRole("web-profile", "web-role"));
       }
       case "ic:create-user" -> new MutatingScenarios(command, List.of("userName=bob", "familyName=Ray",
           "givenName=Bob", "userEmailAddress=bob@example.com", "displayName=Bob Ray"), directory, "identitystore",

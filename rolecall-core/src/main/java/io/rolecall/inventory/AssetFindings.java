@@ -13,6 +13,8 @@ public final class AssetFindings {
 
   public static List<Finding> evaluate(String accountId, Part part, String region, List<Item> items, Instant now) {
     return switch (part) {
+      case EC2 -> Ec2Findings.ec2(accountId, region, items);
+      case SNAPSHOTS -> Ec2Findings.snapshots(accountId, region, items);
       default -> List.of();
     };
   }

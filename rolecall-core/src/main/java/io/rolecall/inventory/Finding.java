@@ -67,6 +67,13 @@ public record Finding(String accountId, String principal, Rule rule, String evid
     CROSS_ACCOUNT_TRUST("cross-account-trust-without-condition", Severity.MEDIUM, Part.IAM),
     PUBLIC_TRUST("trust-principal-star", Severity.HIGH, Part.IAM),
     WEAK_PASSWORD_POLICY("weak-password-policy", Severity.MEDIUM, Part.IAM),
+    ACCESS_KEY_UNUSED_90("access-key-unused-90-days", Severity.MEDIUM, Part.IAM),
+    // Asset rules (io.rolecall.inventory.AssetFindings): the principal is the asset's ARN.
+    SECURITY_GROUP_ADMIN_PORT_OPEN("security-group-admin-port-open", Severity.HIGH, Part.EC2),
+    SECURITY_GROUP_ALL_PORTS_OPEN("security-group-all-ports-open", Severity.HIGH, Part.EC2),
+    INSTANCE_IMDSV1("instance-imdsv1", Severity.MEDIUM, Part.EC2),
+    PUBLIC_SNAPSHOT("public-ebs-snapshot", Severity.HIGH, Part.SNAPSHOTS),
+    PUBLIC_IMAGE("public-ami", Severity.MEDIUM, Part.SNAPSHOTS),
     // From the access graph (io.rolecall.access.GraphFindings), judged over every account at once: no one part.
     EXTERNAL_PRINCIPAL_ADMIN("external-principal-reaches-admin", Severity.CRITICAL, null),
     ESCALATION_TO_ADMIN("privilege-escalation-to-admin", Severity.HIGH, null),

@@ -18,7 +18,8 @@ import java.util.Set;
  * <ul>
  *   <li>access keys: active and created more than {@value #KEY_MAX_AGE_DAYS} days ago (CIS AWS Foundations 1.14:
  *       rotate every 90 days); active and unused for {@value #KEY_UNUSED_DAYS}+ days, counting from creation when
- *       never used (CIS 1.12: disable credentials unused for 45 days);</li>
+ *       never used (CIS 1.12: disable credentials unused for 45 days), and again, more seriously, once unused
+ *       for {@value #KEY_LONG_UNUSED_DAYS}+ days;</li>
  *   <li>password policy: weak when absent (IAM's default: 8 characters, nothing else), shorter than
  *       {@value #MIN_PASSWORD_LENGTH} (CIS 1.8), remembering fewer than {@value #MIN_REUSE_PREVENTION} passwords
  *       (CIS 1.9), or not requiring all four character classes (upper, lower, digit, symbol);</li>
@@ -32,6 +33,7 @@ import java.util.Set;
 public final class Findings {
   static final int KEY_MAX_AGE_DAYS = 90;
   static final int KEY_UNUSED_DAYS = 45;
+  static final int KEY_LONG_UNUSED_DAYS = 90;
   static final int MIN_PASSWORD_LENGTH = 14;
   static final int MIN_REUSE_PREVENTION = 24;
   static final String AWS_ADMIN = "arn:aws:iam::aws:policy/AdministratorAccess";
@@ -168,6 +170,10 @@ public final class Findings {
     if (idle >= KEY_UNUSED_DAYS) {
       out.add(new Finding(accountId, key.id() + " (user " + who + ")", Rule.ACCESS_KEY_UNUSED, lastUsed != null
           ? "last used " + lastUsed + ", " + idle + " days ago" : "never used; created " + idle + " days ago"));
+    }
+    if (idle >= KEY_LONG_UNUSED_DAYS) {
+      out.add(new Finding(accountId, key.id() + " (user " + who + ")", Rule.ACCESS_KEY_UNUSED_90, lastUsed != null
+          ? "active, last used " + idle + " days ago" : "active, never used in the " + idle + " days since creation"));
     }
   }
 

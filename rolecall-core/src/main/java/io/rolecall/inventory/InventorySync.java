@@ -372,6 +372,10 @@ public final class InventorySync {
             tasks.add(part(writer, runId, accountId, Part.EC2, region, parts,
                 () -> new Ec2Collector(regional.ec2(), accountId, region, writer).collect()));
           }
+          if (request.parts().contains(Part.SNAPSHOTS)) {
+            tasks.add(part(writer, runId, accountId, Part.SNAPSHOTS, region, parts,
+                () -> new SnapshotCollector(regional.ec2(), accountId, region, writer).collect()));
+          }
           if (request.parts().contains(Part.CLOUDTRAIL)) {
             tasks.add(part(writer, runId, accountId, Part.CLOUDTRAIL, region, parts,
                 () -> new TrailCollector(regional.cloudTrail(), accountId, region, writer).collect(

@@ -28,7 +28,9 @@ public enum Kind {
   PERMISSION_SET("permission-set", Part.IDENTITYCENTER, "permissionSets", List.of("permission-sets")),
   ACCOUNT_ASSIGNMENT("account-assignment", Part.IDENTITYCENTER, "accountAssignments", List.of("account-assignments")),
   SCP("scp", Part.ORGANIZATIONS, null, List.of("scps")),
-  ORGANIZATION("organization", Part.ORGANIZATIONS, null, List.of("organization"));
+  ORGANIZATION("organization", Part.ORGANIZATIONS, null, List.of("organization")),
+  SNAPSHOT("snapshot", Part.SNAPSHOTS, "snapshots", List.of("snapshots")),
+  IMAGE("image", Part.SNAPSHOTS, "images", List.of("images"));
 
   private final String id;
   private final Part part;

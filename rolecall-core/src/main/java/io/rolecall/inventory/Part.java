@@ -15,7 +15,9 @@ public enum Part {
   EC2(true, false),
   CLOUDTRAIL(true, false),
   IDENTITYCENTER(true, true),
-  ORGANIZATIONS(false, true);
+  ORGANIZATIONS(false, true),
+  /** EBS snapshots and AMIs the account owns, with who may use them (public or not): regional. */
+  SNAPSHOTS(true, false);
 
   private final boolean regional;
   private final boolean organizational;

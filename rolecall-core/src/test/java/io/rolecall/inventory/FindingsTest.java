@@ -49,6 +49,7 @@ class FindingsTest {
         "console-user-without-mfa " + user + "carol",
         "access-key-older-than-90-days " + key(risky, "old") + " (user old)",
         "access-key-unused-45-days " + key(risky, "old") + " (user old)",
+        "access-key-unused-90-days " + key(risky, "old") + " (user old)",
         "access-key-unused-45-days " + key(risky, "idle") + " (user idle)",
         "two-active-access-keys " + user + "twokeys",
         "admin-policy-attached arn:aws:iam::" + RISKY + ":group/admins",

@@ -25,7 +25,7 @@ import java.util.stream.LongStream;
  *   --vpcs N --instances N --events N (per region) --regions r1,r2 (default us-east-1)
  *   and for the organization of the operator's account and the target accounts (see {@link IdentityCenterSpec}):
  *   --ous N                       organizational units the target accounts are spread over
- *   --ic-users N --ic-groups N --ic-memberships K --permission-sets N --assignments-per-account N --ic-region R
+ *   --ic-users N --ic-groups N --ic-memberships K --permission-sets N --assignments-per-account N --ic-region R [--risks]
  * </pre>
  * With any estate option the role also holds SecurityAudit, as a real audit role would. With any organization
  * option the operator's account manages an organization of every target account, and owns the Identity Center
@@ -36,7 +36,7 @@ public final class SandboxMain {
   public static final String USAGE = "usage: SandboxMain [--port N] [--accounts N] [--role-name ROLE] [--external-id X]"
       + " [--latency-ms N] [--users N] [--keys-per-user K] [--groups N] [--roles N] [--policies N] [--vpcs N]"
       + " [--instances N] [--events N] [--regions r1,r2] [--ous N] [--ic-users N] [--ic-groups N]"
-      + " [--ic-memberships K] [--permission-sets N] [--assignments-per-account N] [--ic-region R]";
+      + " [--ic-memberships K] [--permission-sets N] [--assignments-per-account N] [--ic-region R] [--risks]";
 
   /** The parsed command line. */
   public record Options(int port, int accounts, String roleName, String externalId, int latencyMs, EstateSpec estate,
@@ -74,6 +74,7 @@ public final class SandboxMain {
     int users = 0, keys = 0, groups = 0, roles = 0, policies = 0, vpcs = 0, instances = 0, events = 0;
     int ous = 0, icUsers = 0, icGroups = 0, icMemberships = 0, permissionSets = 0, assignments = 0;
     String icRegion = "us-east-1";
+    boolean risks = false;
     List<String> regions = List.of("us-east-1");
     String roleName = "RolecallAudit", externalId = null;
     try {
@@ -100,6 +101,7 @@ public final class SandboxMain {
           case "--permission-sets" -> permissionSets = Integer.parseInt(args[++i]);
           case "--assignments-per-account" -> assignments = Integer.parseInt(args[++i]);
           case "--ic-region" -> icRegion = args[++i];
+          case "--risks" -> risks = true;
           case "-h", "--help" -> throw new IllegalArgumentException("");
           default -> throw new IllegalArgumentException("unknown option " + args[i]);
         }
@@ -108,7 +110,7 @@ public final class SandboxMain {
       throw new IllegalArgumentException("option " + args[args.length - 1] + " needs a value");
     }
     if (accounts < 0 || accounts > 99_999_999) throw new IllegalArgumentException("--accounts: 0 to 99999999");
-    var estate = new EstateSpec(users, groups, roles, policies, keys, vpcs, instances, events, regions);
+    var estate = new EstateSpec(users, groups, roles, policies, keys, vpcs, instances, events, regions, risks);
     if (ous < 0) throw new IllegalArgumentException("--ous: 0 or more");
     var identityCenter = new IdentityCenterSpec(icUsers, icGroups, icMemberships, permissionSets, assignments, icRegion);
     return new Options(port, accounts, roleName, externalId, latencyMs, estate, ous, identityCenter);

@@ -10,9 +10,17 @@ import java.util.List;
  * @param vpcs per region; each gets two subnets and two security groups
  * @param instances per region, spread over the subnets, each with its primary network interface
  * @param events CloudTrail management events per region, one a minute going back from now
+ * @param risks also seed one of each asset risk rolecall flags (see {@link Seeder#seedRisks}): per region a group
+ *     open to the internet on admin and database ports and on all ports, an instance answering IMDSv1 in it, a
+ *     public EBS snapshot and a public AMI; and a user whose active key has been unused for 120 days
  */
 public record EstateSpec(int users, int groups, int roles, int policies, int keysPerUser, int vpcs, int instances,
-                         int events, List<String> regions) {
+                         int events, List<String> regions, boolean risks) {
+
+  public EstateSpec(int users, int groups, int roles, int policies, int keysPerUser, int vpcs, int instances,
+                    int events, List<String> regions) {
+    this(users, groups, roles, policies, keysPerUser, vpcs, instances, events, regions, false);
+  }
 
   public EstateSpec {
     regions = List.copyOf(regions);
@@ -28,30 +36,35 @@ public record EstateSpec(int users, int groups, int roles, int policies, int key
   }
 
   public EstateSpec withUsers(int n, int keysEach) {
-    return new EstateSpec(n, groups, roles, policies, keysEach, vpcs, instances, events, regions);
+    return new EstateSpec(n, groups, roles, policies, keysEach, vpcs, instances, events, regions, risks);
   }
 
   public EstateSpec withGroups(int n) {
-    return new EstateSpec(users, n, roles, policies, keysPerUser, vpcs, instances, events, regions);
+    return new EstateSpec(users, n, roles, policies, keysPerUser, vpcs, instances, events, regions, risks);
   }
 
   public EstateSpec withRoles(int n) {
-    return new EstateSpec(users, groups, n, policies, keysPerUser, vpcs, instances, events, regions);
+    return new EstateSpec(users, groups, n, policies, keysPerUser, vpcs, instances, events, regions, risks);
   }
 
   public EstateSpec withPolicies(int n) {
-    return new EstateSpec(users, groups, roles, n, keysPerUser, vpcs, instances, events, regions);
+    return new EstateSpec(users, groups, roles, n, keysPerUser, vpcs, instances, events, regions, risks);
   }
 
   public EstateSpec withNetwork(int vpcCount, int instanceCount) {
-    return new EstateSpec(users, groups, roles, policies, keysPerUser, vpcCount, instanceCount, events, regions);
+    return new EstateSpec(users, groups, roles, policies, keysPerUser, vpcCount, instanceCount, events, regions, risks);
   }
 
   public EstateSpec withEvents(int n) {
-    return new EstateSpec(users, groups, roles, policies, keysPerUser, vpcs, instances, n, regions);
+    return new EstateSpec(users, groups, roles, policies, keysPerUser, vpcs, instances, n, regions, risks);
+  }
+
+  /** With one of each asset risk (see {@link #risks}). */
+  public EstateSpec withRisks() {
+    return new EstateSpec(users, groups, roles, policies, keysPerUser, vpcs, instances, events, regions, true);
   }
 
   public EstateSpec inRegions(List<String> list) {
-    return new EstateSpec(users, groups, roles, policies, keysPerUser, vpcs, instances, events, list);
+    return new EstateSpec(users, groups, roles, policies, keysPerUser, vpcs, instances, events, list, risks);
   }
 }

@@ -14,13 +14,16 @@ import java.util.List;
 final class Instances {
   private Instances() {}
 
-  static String launch(Account account, String region, Subnet subnet, SecurityGroup group, int index) {
+  /** @param httpTokens "required" (IMDSv2 only) or "optional" (IMDSv1 answered too) */
+  static String launch(Account account, String region, Subnet subnet, SecurityGroup group, String name,
+      String httpTokens) {
     String instanceId = Ids.instanceId();
     var eni = account.ec2Network(region).createNetworkInterface(subnet.subnetId(), instanceId, List.of(group.groupId()));
     account.ec2(region).launchInstance(LaunchSpec.instance().id(instanceId)
         .subnet(subnet.subnetId(), subnet.vpcId()).availabilityZone(subnet.availabilityZone())
         .privateIpAddress(eni.privateIpAddress()).securityGroup(group.groupId(), group.groupName())
-        .tag("Name", "seeded-" + index));
+        .metadataOptions(io.rolecall.sandbox.service.ec2.MetadataOptions.DEFAULTS.withHttpTokens(httpTokens))
+        .tag("Name", name));
     return instanceId;
   }
 }

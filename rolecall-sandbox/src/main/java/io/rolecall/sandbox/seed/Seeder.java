@@ -18,8 +18,9 @@ import java.util.Map;
  * Fills an account with a clean, realistic estate quickly, for tests and benchmarks: users with fresh keys in use
  * (every other one with a console password and MFA), groups, roles trusting EC2, customer-managed policies attached
  * round-robin, a strong password policy, root MFA on, and per region VPCs, subnets, security groups, instances'
- * network interfaces and CloudTrail events. Nothing seeded here is a finding except users with two active keys
- * (when keysPerUser is 2); tests add risks explicitly.
+ * network interfaces and CloudTrail events (instances require IMDSv2). Nothing seeded here is a finding except users
+ * with two active keys (when keysPerUser is 2), unless the spec asks for {@link EstateSpec#risks}: then
+ * {@link #seedRisks} adds one of each asset risk.
  */
 public final class Seeder {
   private Seeder() {}
@@ -56,6 +57,45 @@ public final class Seeder {
     for (String region : spec.regions()) {
       seedRegion(account, region, spec, now);
     }
+    if (spec.risks()) {
+      iam.createUser(STALE_KEY_USER);
+      var stale = iam.createAccessKey(STALE_KEY_USER, now.minus(Duration.ofDays(200)));
+      iam.credentials().recordKeyUse(stale.accessKeyId(), now.minus(Duration.ofDays(120)), "s3", "us-east-1");
+      for (String region : spec.regions()) {
+        seedRisks(account, region);
+      }
+    }
+  }
+
+  /** The user {@link EstateSpec#risks} gives an active access key unused for 120 days. */
+  public static final String STALE_KEY_USER = "stale-key-user";
+  /** The security groups {@link #seedRisks} opens to the internet. */
+  public static final String ADMIN_OPEN_GROUP = "admin-open";
+  public static final String ALL_OPEN_GROUP = "all-open";
+  /** The tag Name of the instance {@link #seedRisks} leaves answering IMDSv1. */
+  public static final String IMDSV1_INSTANCE = "imdsv1-instance";
+
+  /**
+   * One of each asset risk in a region: a group open to 0.0.0.0/0 on SSH, RDP, MySQL and PostgreSQL (SSH also to
+   * ::/0), a group open on all ports, an instance answering IMDSv1 in the first, a public EBS snapshot (create-volume
+   * permission to "all") and a public AMI (launch permission to "all"). Uses the region's first VPC, making one if
+   * there is none.
+   */
+  public static void seedRisks(Account account, String region) {
+    RegionNetwork net = account.ec2Network(region);
+    var vpc = net.vpcs().isEmpty() ? net.createVpc("10.200.0.0/16", false, Map.of("Name", "risky")) : net.vpcs().getFirst();
+    var subnet = net.subnets().stream().filter(s -> s.vpcId().equals(vpc.vpcId())).findFirst()
+        .orElseGet(() -> net.createSubnet(vpc.vpcId(), vpc.cidrBlock().replace("0.0/16", "9.0/24"), region + "a"));
+    var admin = net.createSecurityGroup(vpc.vpcId(), ADMIN_OPEN_GROUP, "admin and database ports open to the internet",
+        List.of(new SecurityGroup.Rule("tcp", 22, 22, "0.0.0.0/0"), new SecurityGroup.Rule("tcp", 22, 22, "::/0"),
+            new SecurityGroup.Rule("tcp", 3389, 3389, "0.0.0.0/0"), new SecurityGroup.Rule("tcp", 3306, 3306, "0.0.0.0/0"),
+            new SecurityGroup.Rule("tcp", 5432, 5432, "0.0.0.0/0"), new SecurityGroup.Rule("tcp", 443, 443, "10.0.0.0/8")));
+    net.createSecurityGroup(vpc.vpcId(), ALL_OPEN_GROUP, "every port open to the internet",
+        List.of(new SecurityGroup.Rule("-1", -1, -1, "0.0.0.0/0")));
+    Instances.launch(account, region, subnet, admin, IMDSV1_INSTANCE, "optional");
+    var ec2 = account.ec2(region);
+    ec2.createSnapshot("database backup", java.util.Set.of("all"));
+    ec2.createImage("golden-image", java.util.Set.of("all"));
   }
 
   private static void seedUser(IamState iam, int i, EstateSpec spec, List<String> policies, Instant now) {
@@ -89,7 +129,7 @@ public final class Seeder {
     for (int n = 0; n < spec.instances(); n++) {
       var subnet = subnets.get(n % subnets.size());
       var group = groups.stream().filter(g -> g.vpcId().equals(subnet.vpcId())).toList().getLast();
-      Instances.launch(account, region, subnet, group, n);
+      Instances.launch(account, region, subnet, group, "seeded-" + n, "required");
     }
     var trail = account.cloudTrail(region);
     String[] names = {"CreateUser", "AttachRolePolicy", "RunInstances", "AuthorizeSecurityGroupIngress", "DescribeInstances"};

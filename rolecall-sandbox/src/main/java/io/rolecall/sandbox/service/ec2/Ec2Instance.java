@@ -53,6 +53,12 @@ public record Ec2Instance(
         iamInstanceProfileArn, iamInstanceProfileId, securityGroups, tags, metadataOptions);
   }
 
+  public Ec2Instance withSecurityGroups(Map<String, String> groups) {
+    return new Ec2Instance(instanceId, reservationId, ownerId, region, availabilityZone, imageId, instanceType, state,
+        launchTime, vpcId, subnetId, privateIpAddress, privateDnsName, publicIpAddress, keyName,
+        iamInstanceProfileArn, iamInstanceProfileId, groups, tags, metadataOptions);
+  }
+
   public Ec2Instance withMetadataOptions(MetadataOptions options) {
     return new Ec2Instance(instanceId, reservationId, ownerId, region, availabilityZone, imageId, instanceType, state,
         launchTime, vpcId, subnetId, privateIpAddress, privateDnsName, publicIpAddress, keyName,

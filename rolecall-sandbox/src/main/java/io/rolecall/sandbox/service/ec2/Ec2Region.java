@@ -23,6 +23,7 @@ public final class Ec2Region {
   private final String defaultVpcId = Ec2Ids.next("vpc");
   private final String defaultSubnetId = Ec2Ids.next("subnet");
   private final Map<String, Ec2Instance> instances = new ConcurrentSkipListMap<>();
+  private final Map<String, Ec2Snapshot> snapshots = new ConcurrentSkipListMap<>(); // snapshots and AMIs, by id
   /** Host part of the next address handed out in the default subnet, 172.31.0.0/16 as in AWS's default VPCs. */
   private final AtomicInteger nextHost = new AtomicInteger(10);
 
@@ -121,6 +122,47 @@ public final class Ec2Region {
     var updated = instances.computeIfPresent(id, (k, i) -> change.apply(i));
     if (updated == null) throw Ec2Errors.instancesNotFound(List.of(id));
     return updated;
+  }
+
+  /** An EBS snapshot owned by this account, shared with {@code sharedWith} ("all": public); returns its id. */
+  public String createSnapshot(String description, java.util.Set<String> sharedWith) {
+    var snap = new Ec2Snapshot(Ec2Ids.next("snap"), false, account.id(), null, description,
+        account.world().clock().now(), sharedWith);
+    snapshots.put(snap.id(), snap);
+    return snap.id();
+  }
+
+  /** An AMI owned by this account, its launch permission given to {@code sharedWith} ("all": public). */
+  public String createImage(String name, java.util.Set<String> sharedWith) {
+    var image = new Ec2Snapshot(Ec2Ids.next("ami"), true, account.id(), name, name, account.world().clock().now(),
+        sharedWith);
+    snapshots.put(image.id(), image);
+    return image.id();
+  }
+
+  /** Snapshots ({@code images} false) or AMIs of this account and region. */
+  public List<Ec2Snapshot> snapshots(boolean images) {
+    return snapshots.values().stream().filter(s -> s.image() == images).toList();
+  }
+
+  /** The snapshot or AMI, or EC2's not-found error for its kind. */
+  public Ec2Snapshot requireSnapshot(String id, boolean image) {
+    var s = snapshots.get(id);
+    if (s == null || s.image() != image) {
+      throw image ? AwsException.badRequest("InvalidAMIID.NotFound", "The image id '[" + id + "]' does not exist")
+          : AwsException.badRequest("InvalidSnapshot.NotFound", "The snapshot '" + id + "' does not exist.");
+    }
+    return s;
+  }
+
+  public Ec2Snapshot updateSnapshot(String id, boolean image, UnaryOperator<Ec2Snapshot> change) {
+    requireSnapshot(id, image);
+    return snapshots.computeIfPresent(id, (k, s) -> change.apply(s));
+  }
+
+  /** Replaces an instance's security groups (ModifyInstanceAttribute GroupId.N): group id to name. */
+  public Ec2Instance replaceSecurityGroups(String id, Map<String, String> groups) {
+    return update(id, i -> i.withSecurityGroups(groups));
   }
 
   /** Refuses a subnet the region does not have; only the default subnet exists until network resources are added. */

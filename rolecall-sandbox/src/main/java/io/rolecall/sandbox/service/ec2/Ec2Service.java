@@ -15,6 +15,7 @@ import io.rolecall.sandbox.service.Service;
  */
 public final class Ec2Service implements Service {
   private final InstanceCalls instances = new InstanceCalls();
+  private final SnapshotCalls snapshots = new SnapshotCalls();
 
   @Override public String signingName() { return "ec2"; }
 
@@ -28,6 +29,13 @@ public final class Ec2Service implements Service {
       case "DescribeInstances" -> instances.describeInstances(call, region, params);
       case "RunInstances" -> instances.runInstances(call, region, params);
       case "ModifyInstanceMetadataOptions" -> instances.modifyInstanceMetadataOptions(call, region, params);
+      case "ModifyInstanceAttribute" -> instances.modifyInstanceAttribute(call, region, params);
+      case "DescribeSnapshots" -> snapshots.describe(call, region, params, false);
+      case "DescribeImages" -> snapshots.describe(call, region, params, true);
+      case "DescribeSnapshotAttribute" -> snapshots.describeAttribute(call, region, params, false);
+      case "DescribeImageAttribute" -> snapshots.describeAttribute(call, region, params, true);
+      case "ModifySnapshotAttribute" -> snapshots.modifyAttribute(call, region, params, false);
+      case "ModifyImageAttribute" -> snapshots.modifyAttribute(call, region, params, true);
       default -> throw Ec2Protocol.EC2.unknownOperation(call.action());
     };
   }

@@ -123,6 +123,31 @@ final class InstanceCalls {
         .nest("instanceMetadataOptions", o -> Ec2Xml.metadataOptions(o, updated.metadataOptions().withState("pending"))));
   }
 
+  /**
+   * ModifyInstanceAttribute with {@code GroupId.N}: replaces the instance's security groups (each must exist in the
+   * instance's region). The sandbox models no other attribute and says so with EC2's UnsupportedOperation.
+   */
+  Reply modifyInstanceAttribute(Call call, Ec2Region region, Ec2Params p) {
+    String id = p.require("InstanceId");
+    if (!Ec2Ids.validInstanceId(id)) throw Ec2Errors.malformedInstanceId(id);
+    var groups = p.list("GroupId");
+    if (groups.isEmpty()) {
+      throw AwsException.badRequest("UnsupportedOperation", "The sandbox's ModifyInstanceAttribute changes only the"
+          + " security groups (GroupId.N)");
+    }
+    call.authorize("ec2:ModifyInstanceAttribute", "arn:aws:ec2:" + region.region() + ":" + region.accountId()
+        + ":instance/" + id);
+    region.requireInstance(id);
+    var net = call.account().ec2Network(region.region());
+    var named = new LinkedHashMap<String, String>();
+    for (String g : groups) {
+      named.put(g, net.requireGroup(g).groupName());
+    }
+    if (p.flag("DryRun")) throw Ec2Errors.dryRun();
+    region.replaceSecurityGroups(id, named);
+    return Ec2Protocol.EC2.ok(call.action(), call.requestId(), x -> x.el("return", true));
+  }
+
   /** The metadata options sent under {@code prefix}, validated now, as a change to apply to an instance's options. */
   private static UnaryOperator<MetadataOptions> patch(Ec2Params p, String prefix) {
     String tokens = p.choice(prefix + "HttpTokens", TOKENS);

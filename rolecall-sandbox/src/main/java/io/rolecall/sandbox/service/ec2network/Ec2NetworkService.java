@@ -22,7 +22,8 @@ import java.util.Set;
  */
 public final class Ec2NetworkService implements Service {
   private static final Set<String> ACTIONS =
-      Set.of("DescribeVpcs", "DescribeSubnets", "DescribeSecurityGroups", "DescribeNetworkInterfaces");
+      Set.of("DescribeVpcs", "DescribeSubnets", "DescribeSecurityGroups", "DescribeNetworkInterfaces",
+          "RevokeSecurityGroupIngress", "RevokeSecurityGroupEgress");
 
   private static final Describe<Vpc> VPCS = new Describe<>("VpcId", "InvalidVpcID.NotFound", "vpc ID", Vpc::vpcId,
       Map.of("vpc-id", v -> List.of(v.vpcId()), "cidr", v -> List.of(v.cidrBlock()),
@@ -53,8 +54,11 @@ public final class Ec2NetworkService implements Service {
 
   @Override
   public Reply handle(Call call) {
-    call.authorize("ec2:" + call.action(), "*");
     var net = Ec2Network.of(call.account()).region(CallRegion.of(call));
+    if (call.action().startsWith("Revoke")) {
+      return revoke(call, net, call.action().endsWith("Egress"));
+    }
+    call.authorize("ec2:" + call.action(), "*");
     var q = call.params();
     String scope = call.action() + ":" + net.accountId() + ":" + net.region();
     String owner = net.accountId();
@@ -69,6 +73,70 @@ public final class Ec2NetworkService implements Service {
         default -> throw Ec2Protocol.EC2.unknownOperation(call.action());
       }
     });
+  }
+
+  /**
+   * RevokeSecurityGroupIngress/Egress: the permissions sent ({@code IpPermissions.N...}, or for ingress the flat
+   * {@code IpProtocol}/{@code FromPort}/{@code ToPort}/{@code CidrIp}) are removed; those the group does not have are
+   * answered in {@code unknownIpPermissionSet}, not as an error, as EC2 does in a VPC.
+   */
+  private static Reply revoke(Call call, RegionNetwork net, boolean egress) {
+    var q = call.params();
+    String groupId = q.get("GroupId");
+    if (groupId == null || groupId.isEmpty()) {
+      if (egress || q.get("GroupName") == null) {
+        throw AwsException.badRequest("MissingParameter", "The request must contain the parameter groupId");
+      }
+      groupId = net.securityGroups().stream().filter(g -> g.groupName().equals(q.get("GroupName")))
+          .map(SecurityGroup::groupId).findFirst().orElseThrow(() -> AwsException.badRequest("InvalidGroup.NotFound",
+              "The security group '" + q.get("GroupName") + "' does not exist in default VPC"));
+    }
+    if (!groupId.matches("sg-([0-9a-f]{8}|[0-9a-f]{17})")) {
+      throw AwsException.badRequest("InvalidGroupId.Malformed", "Invalid id: \"" + groupId + "\" (expecting \"sg-...\")");
+    }
+    var rules = new java.util.ArrayList<SecurityGroup.Rule>();
+    for (int i = 1; q.get("IpPermissions." + i + ".IpProtocol") != null; i++) {
+      String prefix = "IpPermissions." + i + ".";
+      String protocol = q.get(prefix + "IpProtocol");
+      int from = port(q.get(prefix + "FromPort"));
+      int to = port(q.get(prefix + "ToPort"));
+      for (int r = 1; q.get(prefix + "IpRanges." + r + ".CidrIp") != null; r++) {
+        rules.add(new SecurityGroup.Rule(protocol, from, to, q.get(prefix + "IpRanges." + r + ".CidrIp")));
+      }
+      for (int r = 1; q.get(prefix + "Ipv6Ranges." + r + ".CidrIpv6") != null; r++) {
+        rules.add(new SecurityGroup.Rule(protocol, from, to, q.get(prefix + "Ipv6Ranges." + r + ".CidrIpv6")));
+      }
+    }
+    if (!egress && q.get("IpProtocol") != null && q.get("CidrIp") != null) {
+      rules.add(new SecurityGroup.Rule(q.get("IpProtocol"), port(q.get("FromPort")), port(q.get("ToPort")),
+          q.get("CidrIp")));
+    }
+    if (rules.isEmpty()) {
+      throw AwsException.badRequest("MissingParameter", "No IP permissions were given to revoke");
+    }
+    String arn = "arn:aws:ec2:" + net.region() + ":" + net.accountId() + ":security-group/" + groupId;
+    call.authorize("ec2:" + call.action(), arn);
+    net.requireGroup(groupId);
+    if ("true".equalsIgnoreCase(q.get("DryRun"))) {
+      throw new AwsException(412, "DryRunOperation", "Request would have succeeded, but DryRun flag is set.");
+    }
+    var unknown = net.revoke(groupId, rules, egress);
+    return Ec2Protocol.EC2.ok(call.action(), call.requestId(), x -> {
+      x.el("return", true);
+      if (!unknown.isEmpty()) {
+        x.list("unknownIpPermissionSet", "item", unknown, (p, r) -> permission(p, r.protocol(), r.fromPort(),
+            r.toPort(), r.cidr()));
+      }
+    });
+  }
+
+  private static int port(String text) {
+    if (text == null) return -1;
+    try {
+      return Integer.parseInt(text.trim());
+    } catch (NumberFormatException e) {
+      throw AwsException.badRequest("InvalidParameterValue", "Invalid value '" + text + "' for port");
+    }
   }
 
   private static void vpc(Xml x, Vpc v, String owner) {
@@ -91,15 +159,17 @@ public final class Ec2NetworkService implements Service {
     x.el("ownerId", owner).el("groupId", g.groupId()).el("groupName", g.groupName())
         .el("groupDescription", g.description()).el("vpcId", g.vpcId())
         .list("ipPermissions", "item", g.ingress(), (p, r) -> permission(p, r.protocol(), r.fromPort(), r.toPort(), r.cidr()))
-        .list("ipPermissionsEgress", "item", List.of(0), (p, r) -> permission(p, "-1", -1, -1, "0.0.0.0/0"));
+        .list("ipPermissionsEgress", "item", g.egress(), (p, r) -> permission(p, r.protocol(), r.fromPort(), r.toPort(), r.cidr()));
     Describe.tagSet(x, g.tags());
   }
 
   private static void permission(Xml p, String protocol, int from, int to, String cidr) {
     p.el("ipProtocol", protocol);
     if (!protocol.equals("-1")) p.el("fromPort", from).el("toPort", to);
-    p.nest("groups", gs -> { }).list("ipRanges", "item", List.of(cidr), (r, c) -> r.el("cidrIp", c))
-        .nest("ipv6Ranges", r -> { }).nest("prefixListIds", r -> { });
+    boolean v6 = cidr.contains(":");
+    p.nest("groups", gs -> { }).list("ipRanges", "item", v6 ? List.of() : List.of(cidr), (r, c) -> r.el("cidrIp", c))
+        .list("ipv6Ranges", "item", v6 ? List.of(cidr) : List.of(), (r, c) -> r.el("cidrIpv6", c))
+        .nest("prefixListIds", r -> { });
   }
 
   private static void networkInterface(Xml x, NetworkInterface n, RegionNetwork net, String owner) {

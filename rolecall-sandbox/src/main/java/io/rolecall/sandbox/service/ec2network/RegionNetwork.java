@@ -78,6 +78,55 @@ public final class RegionNetwork {
     return eni;
   }
 
+  /** The group, or EC2's InvalidGroup.NotFound. */
+  public SecurityGroup requireGroup(String groupId) {
+    var g = groups.get(groupId);
+    if (g == null) {
+      throw AwsException.badRequest("InvalidGroup.NotFound", "The security group '" + groupId + "' does not exist");
+    }
+    return g;
+  }
+
+  /** Adds ingress rules to a group (seeding risky groups; AuthorizeSecurityGroupIngress's effect). */
+  public SecurityGroup authorizeIngress(String groupId, List<SecurityGroup.Rule> rules) {
+    return groups.compute(groupId, (k, g) -> {
+      if (g == null) throw AwsException.badRequest("InvalidGroup.NotFound", "The security group '" + groupId
+          + "' does not exist");
+      var all = new java.util.ArrayList<>(g.ingress());
+      rules.stream().filter(r -> !all.contains(r)).forEach(all::add);
+      return g.withIngress(all);
+    });
+  }
+
+  /** Adds egress rules to a group (AuthorizeSecurityGroupEgress's effect). */
+  public SecurityGroup authorizeEgress(String groupId, List<SecurityGroup.Rule> rules) {
+    return groups.compute(groupId, (k, g) -> {
+      if (g == null) throw AwsException.badRequest("InvalidGroup.NotFound", "The security group '" + groupId
+          + "' does not exist");
+      var all = new java.util.ArrayList<>(g.egress());
+      rules.stream().filter(r -> !all.contains(r)).forEach(all::add);
+      return g.withEgress(all);
+    });
+  }
+
+  /**
+   * Removes the rules given from a group's ingress (or egress); returns the ones the group did not have, which EC2
+   * answers as "unknown" permissions rather than an error.
+   */
+  public List<SecurityGroup.Rule> revoke(String groupId, List<SecurityGroup.Rule> rules, boolean egress) {
+    var unknown = new java.util.ArrayList<SecurityGroup.Rule>();
+    groups.compute(groupId, (k, g) -> {
+      if (g == null) throw AwsException.badRequest("InvalidGroup.NotFound", "The security group '" + groupId
+          + "' does not exist");
+      var kept = new java.util.ArrayList<>(egress ? g.egress() : g.ingress());
+      for (var r : rules) {
+        if (!kept.remove(r)) unknown.add(r);
+      }
+      return egress ? g.withEgress(kept) : g.withIngress(kept);
+    });
+    return unknown;
+  }
+
   public List<Vpc> vpcs() {
     return List.copyOf(vpcs.values());
   }

@@ -100,6 +100,76 @@ final class IamCredentialCalls {
         .el("CreateDate", profile.createDate()).el("PasswordResetRequired", false)));
   }
 
+  /** UpdateAccessKey: Status Active|Inactive of one of the user's keys (the caller's own when UserName is absent). */
+  Reply updateAccessKey(Call call) {
+    var q = call.params();
+    String keyId = q.require("AccessKeyId");
+    String status = q.require("Status");
+    if (!status.equals("Active") && !status.equals("Inactive")) {
+      throw AwsException.badRequest("ValidationError", Validation.failed("status", status,
+          "Member must satisfy enum value set: [Active, Inactive, Expired]"));
+    }
+    var iam = call.account().iam();
+    var user = iam.requireUser(userName(call));
+    call.authorize("iam:UpdateAccessKey", user.arn());
+    if (iam.accessKeys(user.name()).stream().noneMatch(k -> k.accessKeyId().equals(keyId))) {
+      throw IamState.noSuchEntity("The Access Key with id " + keyId + " cannot be found.");
+    }
+    iam.credentials().setAccessKeyActive(keyId, status.equals("Active"));
+    return IamService.PROTOCOL.ok(call.action(), call.requestId());
+  }
+
+  Reply getLoginProfile(Call call) {
+    var user = call.account().iam().requireUser(userName(call));
+    call.authorize("iam:GetLoginProfile", user.arn());
+    var profile = call.account().iam().credentials().loginProfile(user.name()).orElseThrow(() ->
+        IamState.noSuchEntity("Login Profile for User " + user.name() + " cannot be found."));
+    return IamService.ok(call, x -> x.nest("LoginProfile", p -> p.el("UserName", user.name())
+        .el("CreateDate", profile.createDate()).el("PasswordResetRequired", false)));
+  }
+
+  Reply deleteLoginProfile(Call call) {
+    var user = call.account().iam().requireUser(userName(call));
+    call.authorize("iam:DeleteLoginProfile", user.arn());
+    call.account().iam().credentials().deleteLoginProfile(user.name());
+    return IamService.PROTOCOL.ok(call.action(), call.requestId());
+  }
+
+  Reply createInstanceProfile(Call call) {
+    String name = call.params().require("InstanceProfileName");
+    call.authorize("iam:CreateInstanceProfile", "arn:aws:iam::" + call.account().id() + ":instance-profile/" + name);
+    var p = InstanceProfiles.of(call.account()).create(name);
+    return IamService.ok(call, x -> x.nest("InstanceProfile", e -> profile(e, p, call)));
+  }
+
+  Reply getInstanceProfile(Call call) {
+    String name = call.params().require("InstanceProfileName");
+    call.authorize("iam:GetInstanceProfile", "arn:aws:iam::" + call.account().id() + ":instance-profile/" + name);
+    var p = InstanceProfiles.of(call.account()).require(name);
+    return IamService.ok(call, x -> x.nest("InstanceProfile", e -> profile(e, p, call)));
+  }
+
+  Reply changeInstanceProfileRole(Call call, boolean add) {
+    var q = call.params();
+    String name = q.require("InstanceProfileName");
+    String role = q.require("RoleName");
+    call.authorize(add ? "iam:AddRoleToInstanceProfile" : "iam:RemoveRoleFromInstanceProfile",
+        "arn:aws:iam::" + call.account().id() + ":instance-profile/" + name);
+    if (add) InstanceProfiles.of(call.account()).addRole(name, role);
+    else InstanceProfiles.of(call.account()).removeRole(name, role);
+    return IamService.PROTOCOL.ok(call.action(), call.requestId());
+  }
+
+  private static void profile(io.rolecall.sandbox.protocol.Xml e, InstanceProfiles.Profile p, Call call) {
+    var iam = call.account().iam();
+    e.el("Path", "/").el("InstanceProfileName", p.name()).el("InstanceProfileId", p.id()).el("Arn", p.arn())
+        .el("CreateDate", p.created()).list("Roles", "member", p.roles(), (m, r) -> {
+          var role = iam.requireRole(r);
+          m.el("Path", "/").el("RoleName", role.name()).el("RoleId", role.roleId()).el("Arn", role.arn())
+              .el("CreateDate", role.createDate());
+        });
+  }
+
   Reply generateCredentialReport(Call call) {
     call.authorize("iam:GenerateCredentialReport", "*");
     String state = call.account().iam().credentials().generateReport();

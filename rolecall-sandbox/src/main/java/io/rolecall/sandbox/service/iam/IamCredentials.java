@@ -48,6 +48,14 @@ public final class IamCredentials {
     }
   }
 
+  /** DeleteLoginProfile: the user's console password goes; NoSuchEntity when there is none. */
+  public void deleteLoginProfile(String userName) {
+    var user = iam.requireUser(userName);
+    if (loginProfiles.remove(user.name()) == null) {
+      throw IamState.noSuchEntity("Login Profile for User " + user.name() + " cannot be found.");
+    }
+  }
+
   public Optional<LoginProfile> loginProfile(String userName) {
     return Optional.ofNullable(loginProfiles.get(userName));
   }

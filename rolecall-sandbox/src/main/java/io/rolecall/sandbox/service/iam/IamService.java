@@ -74,6 +74,13 @@ public final class IamService implements Service {
       case "CreateVirtualMFADevice" -> credentialCalls.createVirtualMfaDevice(call);
       case "EnableMFADevice" -> credentialCalls.enableMfaDevice(call);
       case "CreateLoginProfile" -> credentialCalls.createLoginProfile(call);
+      case "GetLoginProfile" -> credentialCalls.getLoginProfile(call);
+      case "DeleteLoginProfile" -> credentialCalls.deleteLoginProfile(call);
+      case "UpdateAccessKey" -> credentialCalls.updateAccessKey(call);
+      case "CreateInstanceProfile" -> credentialCalls.createInstanceProfile(call);
+      case "GetInstanceProfile" -> credentialCalls.getInstanceProfile(call);
+      case "AddRoleToInstanceProfile" -> credentialCalls.changeInstanceProfileRole(call, true);
+      case "RemoveRoleFromInstanceProfile" -> credentialCalls.changeInstanceProfileRole(call, false);
       case "GenerateCredentialReport" -> credentialCalls.generateCredentialReport(call);
       case "GetCredentialReport" -> credentialCalls.getCredentialReport(call);
       case "ListSAMLProviders" -> samlProviderCalls.list(call);
