@@ -10,9 +10,12 @@ import java.util.List;
  * @param vpcs per region; each gets two subnets and two security groups
  * @param instances per region, spread over the subnets, each with its primary network interface
  * @param events CloudTrail management events per region, one a minute going back from now
+ * @param riskyAssets one of each risky asset (see {@link RiskyAssets}): a public bucket, a bucket without a public
+ *     access block, a publicly accessible RDS instance and public snapshots, a trail not logging, a customer KMS key
+ *     without rotation
  */
 public record EstateSpec(int users, int groups, int roles, int policies, int keysPerUser, int vpcs, int instances,
-                         int events, List<String> regions) {
+                         int events, List<String> regions, boolean riskyAssets) {
 
   public EstateSpec {
     regions = List.copyOf(regions);
@@ -24,34 +27,38 @@ public record EstateSpec(int users, int groups, int roles, int policies, int key
   }
 
   public static EstateSpec empty() {
-    return new EstateSpec(0, 0, 0, 0, 0, 0, 0, 0, List.of("us-east-1"));
+    return new EstateSpec(0, 0, 0, 0, 0, 0, 0, 0, List.of("us-east-1"), false);
   }
 
   public EstateSpec withUsers(int n, int keysEach) {
-    return new EstateSpec(n, groups, roles, policies, keysEach, vpcs, instances, events, regions);
+    return new EstateSpec(n, groups, roles, policies, keysEach, vpcs, instances, events, regions, riskyAssets);
   }
 
   public EstateSpec withGroups(int n) {
-    return new EstateSpec(users, n, roles, policies, keysPerUser, vpcs, instances, events, regions);
+    return new EstateSpec(users, n, roles, policies, keysPerUser, vpcs, instances, events, regions, riskyAssets);
   }
 
   public EstateSpec withRoles(int n) {
-    return new EstateSpec(users, groups, n, policies, keysPerUser, vpcs, instances, events, regions);
+    return new EstateSpec(users, groups, n, policies, keysPerUser, vpcs, instances, events, regions, riskyAssets);
   }
 
   public EstateSpec withPolicies(int n) {
-    return new EstateSpec(users, groups, roles, n, keysPerUser, vpcs, instances, events, regions);
+    return new EstateSpec(users, groups, roles, n, keysPerUser, vpcs, instances, events, regions, riskyAssets);
   }
 
   public EstateSpec withNetwork(int vpcCount, int instanceCount) {
-    return new EstateSpec(users, groups, roles, policies, keysPerUser, vpcCount, instanceCount, events, regions);
+    return new EstateSpec(users, groups, roles, policies, keysPerUser, vpcCount, instanceCount, events, regions, riskyAssets);
   }
 
   public EstateSpec withEvents(int n) {
-    return new EstateSpec(users, groups, roles, policies, keysPerUser, vpcs, instances, n, regions);
+    return new EstateSpec(users, groups, roles, policies, keysPerUser, vpcs, instances, n, regions, riskyAssets);
   }
 
   public EstateSpec inRegions(List<String> list) {
-    return new EstateSpec(users, groups, roles, policies, keysPerUser, vpcs, instances, events, list);
+    return new EstateSpec(users, groups, roles, policies, keysPerUser, vpcs, instances, events, list, riskyAssets);
+  }
+
+  public EstateSpec withRiskyAssets() {
+    return new EstateSpec(users, groups, roles, policies, keysPerUser, vpcs, instances, events, regions, true);
   }
 }

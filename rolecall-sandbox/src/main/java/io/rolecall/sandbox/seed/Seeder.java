@@ -56,6 +56,9 @@ public final class Seeder {
     for (String region : spec.regions()) {
       seedRegion(account, region, spec, now);
     }
+    if (spec.riskyAssets()) {
+      RiskyAssets.seed(account, spec.regions().getFirst());
+    }
   }
 
   private static void seedUser(IamState iam, int i, EstateSpec spec, List<String> policies, Instant now) {
