@@ -13,6 +13,7 @@ public final class AssetFindings {
 
   public static List<Finding> evaluate(String accountId, Part part, String region, List<Item> items, Instant now) {
     return switch (part) {
+      case S3, RDS, TRAILS, KMS -> AssetRules.evaluate(accountId, part, region, items);
       default -> List.of();
     };
   }

@@ -28,7 +28,13 @@ public enum Kind {
   PERMISSION_SET("permission-set", Part.IDENTITYCENTER, "permissionSets", List.of("permission-sets")),
   ACCOUNT_ASSIGNMENT("account-assignment", Part.IDENTITYCENTER, "accountAssignments", List.of("account-assignments")),
   SCP("scp", Part.ORGANIZATIONS, null, List.of("scps")),
-  ORGANIZATION("organization", Part.ORGANIZATIONS, null, List.of("organization"));
+  ORGANIZATION("organization", Part.ORGANIZATIONS, null, List.of("organization")),
+  BUCKET("bucket", Part.S3, null, List.of("buckets")),
+  DB_INSTANCE("db-instance", Part.RDS, null, List.of("db-instances")),
+  DB_SNAPSHOT("db-snapshot", Part.RDS, null, List.of("db-snapshots")),
+  DB_CLUSTER_SNAPSHOT("db-cluster-snapshot", Part.RDS, null, List.of("db-snapshots")),
+  TRAIL("trail", Part.TRAILS, null, List.of("trails")),
+  KMS_KEY("kms-key", Part.KMS, null, List.of("kms-keys"));
 
   private final String id;
   private final Part part;

@@ -15,7 +15,13 @@ public enum Part {
   EC2(true, false),
   CLOUDTRAIL(true, false),
   IDENTITYCENTER(true, true),
-  ORGANIZATIONS(false, true);
+  ORGANIZATIONS(false, true),
+  // The assets the S3, RDS, CloudTrail and KMS remediations act on (issue 15); S3's buckets are listed once per
+  // account, each bucket's region in its data.
+  S3(false, false),
+  RDS(true, false),
+  TRAILS(true, false),
+  KMS(true, false);
 
   private final boolean regional;
   private final boolean organizational;
