@@ -92,7 +92,8 @@ class InventoryCliTest {
       }
     }
     assertThat(json.at("/accounts/0/parts")).extracting(p -> p.get("part").asText() + " " + p.get("region").asText())
-        .containsExactly("iam global", "ec2 us-east-1", "cloudtrail us-east-1");
+        .containsExactly("iam global", "ec2 us-east-1", "cloudtrail us-east-1", "s3 global", "rds us-east-1",
+            "trails us-east-1", "kms us-east-1");
     JsonNode ok = json.get("accounts").get(0);
     assertThat(ok.get("status").asText()).isEqualTo("ok");
     assertThat(ok.get("error").isNull()).isTrue();
