@@ -15,10 +15,10 @@ import java.util.concurrent.TimeUnit;
  * The AWS CLI against an emulator, its JSON answer parsed: output to a file (so the timeout can fire whatever it
  * prints), the environment emptied of AWS settings but for the keys and region given.
  */
-final class AwsCliJson {
+public final class AwsCliJson {
   private AwsCliJson() {}
 
-  static JsonNode run(URI endpoint, String key, String secret, String... command) throws Exception {
+  public static JsonNode run(URI endpoint, String key, String secret, String... command) throws Exception {
     var args = new ArrayList<>(List.of("aws", "--endpoint-url", endpoint.toString(), "--output", "json"));
     args.addAll(List.of(command));
     var out = Files.createTempFile("aws-cli-", ".json");

@@ -8,6 +8,11 @@ import io.rolecall.command.CommandResult;
 import io.rolecall.command.CommandSpec;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.s3.model.AccessControlPolicy;
+import software.amazon.awssdk.services.s3.model.GetBucketAclResponse;
+import software.amazon.awssdk.services.s3.model.Grant;
+import software.amazon.awssdk.services.s3.model.Grantee;
+import software.amazon.awssdk.services.s3.model.Type;
 
 /**
  * aws-s3-bucket-acl-put: sets a canned ACL on a bucket. The grants before and after are shown as GRANTEE:PERMISSION
@@ -49,19 +54,33 @@ public final class S3BucketAclPut implements Command {
     String bucket = ctx.args().string("bucket");
     String acl = ctx.args().string("acl");
     var s3 = ctx.session().s3();
-    Map<String, Object> before = grants(ctx, s3, bucket);
+    var current = S3Buckets.read(ctx, "s3:GetBucketAcl", bucket, null, () -> s3.getBucketAcl(r -> r.bucket(bucket)));
+    Map<String, Object> before = grants(current);
     Map<String, Object> requested = S3Buckets.map("Grants", S3Buckets.canned(acl));
+    // The ACL goes as a document, not as the x-amz-acl header: a PUT without a body has no Content-Length on some
+    // HTTP clients, which S3 refuses (411).
+    var owner = current.owner();
+    var body = AccessControlPolicy.builder().owner(owner).grants(S3Buckets.canned(acl).stream()
+        .map(g -> grant(g, owner == null ? null : owner.id())).toList()).build();
     var o = AssetChange.apply(ctx, S3Buckets.arn(bucket), before, requested,
-        () -> S3Buckets.write(ctx, "s3:PutBucketAcl", bucket, () -> s3.putBucketAcl(r -> r.bucket(bucket).acl(acl))),
-        () -> grants(ctx, s3, bucket));
+        () -> S3Buckets.write(ctx, "s3:PutBucketAcl", bucket, () -> s3.putBucketAcl(r -> r.bucket(bucket)
+            .accessControlPolicy(body))),
+        () -> grants(S3Buckets.read(ctx, "s3:GetBucketAcl", bucket, null, () -> s3.getBucketAcl(r -> r.bucket(bucket)))));
     return AssetChange.result(ctx, "AWS S3 bucket ACL", S3Buckets.CONTEXT, S3Buckets.map("BucketName", bucket), o,
         List.of("Grants"));
   }
 
-  private static Map<String, Object> grants(CommandContext ctx, software.amazon.awssdk.services.s3.S3Client s3,
-                                            String bucket) {
-    var acl = S3Buckets.read(ctx, "s3:GetBucketAcl", bucket, null, () -> s3.getBucketAcl(r -> r.bucket(bucket)));
+  private static Map<String, Object> grants(GetBucketAclResponse acl) {
     String owner = acl.owner() == null ? null : acl.owner().id();
     return S3Buckets.map("Grants", acl.grants().stream().map(g -> S3Buckets.grant(g, owner)).toList());
+  }
+
+  /** "owner:FULL_CONTROL" or "AllUsers:READ" as an S3 grant. */
+  private static Grant grant(String text, String ownerId) {
+    String who = text.substring(0, text.indexOf(':'));
+    String permission = text.substring(text.indexOf(':') + 1);
+    var grantee = who.equals("owner") ? Grantee.builder().type(Type.CANONICAL_USER).id(ownerId).build()
+        : Grantee.builder().type(Type.GROUP).uri("http://acs.amazonaws.com/groups/global/" + who).build();
+    return Grant.builder().grantee(grantee).permission(permission).build();
   }
 }

@@ -156,6 +156,7 @@ class S3BucketCommandsTest {
   void loggingIsTurnedOnAndOff() {
     var t = target();
     var s3 = t.sb.account(ACCOUNT).s3();
+    s3.change("logs-1", b -> b.withGrants(Grant.canned("log-delivery-write", s3.canonicalId())));
     var dry = t.run("aws-s3-bucket-logging-put", args("target_bucket", "logs-1", "target_prefix", "data/",
         "dry_run", "true"));
     assertThat(dry.exitCode()).isZero();
@@ -166,9 +167,12 @@ class S3BucketCommandsTest {
     assertThat(s3.settings(BUCKET).logPrefix()).isEqualTo("data/");
     assertThat(t.run("aws-s3-bucket-logging-put", args()).exitCode()).isZero();
     assertThat(s3.settings(BUCKET).logTarget()).isNull();
+    var undelivered = t.run("aws-s3-bucket-logging-put", args("bucket", "logs-1", "target_bucket", BUCKET));
+    assertThat(undelivered.exitCode()).as("the target grants log delivery nothing").isEqualTo(1);
+    assertThat(undelivered.failures().getFirst().error()).contains("InvalidTargetBucketForLogging");
     var missing = t.run("aws-s3-bucket-logging-put", args("target_bucket", "no-such-target"));
     assertThat(missing.exitCode()).isEqualTo(1);
     assertThat(missing.failures().getFirst().error()).contains("InvalidTargetBucketForLogging");
-    assertThat(t.journal()).hasSize(3);
+    assertThat(t.journal()).hasSize(4);
   }
 }

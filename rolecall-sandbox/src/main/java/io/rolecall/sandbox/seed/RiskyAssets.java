@@ -13,7 +13,8 @@ import java.util.List;
  * <ul>
  *   <li>bucket {@code public-ACCOUNT}: a policy letting everyone read, a public-read ACL, no public access block;</li>
  *   <li>bucket {@code open-ACCOUNT}: private, but without a public access block;</li>
- *   <li>bucket {@code logs-ACCOUNT}: every public access flag on (clean; the logging target);</li>
+ *   <li>bucket {@code logs-ACCOUNT}: every public access flag on, the log delivery group's grants (clean; the
+ *       logging target);</li>
  *   <li>RDS instance {@code orders} publicly accessible, {@code billing} private; snapshot {@code orders-snap} and
  *       cluster snapshot {@code ledger-snap} restorable by all, {@code billing-snap} shared with one account;</li>
  *   <li>trail {@code audit} not logging, single-region;</li>
@@ -32,6 +33,7 @@ public final class RiskyAssets {
     s3.createBucket("open-" + id, region);
     s3.createBucket("logs-" + id, region);
     s3.setPublicAccessBlock("logs-" + id, PublicAccessBlock.ALL_TRUE);
+    s3.change("logs-" + id, b -> b.withGrants(Grant.canned("log-delivery-write", s3.canonicalId())));
     var rds = RdsState.of(account);
     rds.createInstance(region, "orders", true);
     rds.createInstance(region, "billing", false);

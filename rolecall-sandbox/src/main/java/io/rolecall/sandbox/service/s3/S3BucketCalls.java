@@ -19,7 +19,8 @@ import org.w3c.dom.Node;
  * The bucket sub-resources a remediation touches: policy (and its status), ACL, ownership controls, versioning and
  * server access logging, with S3's documents and errors (NoSuchBucketPolicy, OwnershipControlsNotFoundError,
  * MalformedPolicy, AccessControlListNotSupported, InvalidBucketAclWithObjectOwnership, InvalidBucketState,
- * InvalidTargetBucketForLogging, and AccessDenied where the bucket's public access block refuses a public policy
+ * InvalidTargetBucketForLogging (also when the target grants the log delivery service nothing: neither the
+ * LogDelivery group's WRITE nor a policy naming logging.s3.amazonaws.com), and AccessDenied where the bucket's public access block refuses a public policy
  * or ACL).
  */
 final class S3BucketCalls {
@@ -152,6 +153,14 @@ final class S3BucketCalls {
           if (targetBucket.isEmpty() || !targetBucket.get().region().equals(bucket.region())) {
             throw AwsException.badRequest("InvalidTargetBucketForLogging", "The target bucket for logging does"
                 + " not exist, is not owned by you, or is not in the same region as the source bucket");
+          }
+          var targetSettings = s3.settings(target);
+          boolean delivers = targetSettings.grants().contains(Grant.group(Grant.LOG_DELIVERY, "WRITE"))
+              || targetSettings.policy() != null && targetSettings.policy().contains("logging.s3.amazonaws.com");
+          if (!delivers) {
+            throw AwsException.badRequest("InvalidTargetBucketForLogging", "You must either provide the necessary"
+                + " permissions to the logging service using a bucket policy or give the log-delivery group WRITE and"
+                + " READ_ACP permissions to the target bucket");
           }
           s3.change(bucket.name(), s -> s.withLogging(target, prefix));
         }
