@@ -18,7 +18,7 @@ import java.util.Map;
  * Fills an account with a clean, realistic estate quickly, for tests and benchmarks: users with fresh keys in use
  * (every other one with a console password and MFA), groups, roles trusting EC2, customer-managed policies attached
  * round-robin, a strong password policy, root MFA on, and per region VPCs, subnets, security groups, instances'
- * network interfaces and CloudTrail events. Nothing seeded here is a finding except users with two active keys
+ * network interfaces and CloudTrail events, and a multi-region trail logging. Nothing seeded here is a finding except users with two active keys
  * (when keysPerUser is 2); tests add risks explicitly.
  */
 public final class Seeder {
@@ -58,6 +58,11 @@ public final class Seeder {
     }
     if (spec.riskyAssets()) {
       RiskyAssets.seed(account, spec.regions().getFirst());
+    } else if (!spec.regions().isEmpty()) {
+      // A clean account logs every region with one multi-region trail (the risky estate's only trail is not logging).
+      var trails = io.rolecall.sandbox.service.cloudtrail.CloudTrail.of(account);
+      trails.update(trails.createTrail("management-events", spec.regions().getFirst(), "cloudtrail-" + account.id(), true)
+          .withLogging(true));
     }
   }
 
