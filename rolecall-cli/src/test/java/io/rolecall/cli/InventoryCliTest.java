@@ -178,7 +178,7 @@ class InventoryCliTest {
     for (var args : List.of(List.of("inventory", "sync"), List.of("inventory", "sync", "--accounts", "12345"),
         List.of("inventory", "sync", "--accounts", "all", "--regions", "mars-1"),
         List.of("inventory", "sync", "--accounts", "222222222222", "--events-since", "1y"),
-        List.of("inventory", "list", "buckets"), List.of("inventory", "summary", "-o", "csv"),
+        List.of("inventory", "list", "lambdas"), List.of("inventory", "summary", "-o", "csv"),
         List.of("inventory", "findings", "--account", "x"), List.of("inventory", "findings", "--severity", "urgent"),
         List.of("inventory", "findings", "--rule", "no-such-rule"), List.of("inventory", "findings", "--max-age", "7"),
         List.of("inventory", "findings", "--new-since", "yesterday"), List.of("inventory", "summary", "--run", "r-nope"),
