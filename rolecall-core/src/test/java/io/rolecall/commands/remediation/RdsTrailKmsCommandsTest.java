@@ -144,6 +144,26 @@ class RdsTrailKmsCommandsTest {
   }
 
   @Test
+  void aCommaListOfAccountsStartsEachAccountsTrailAndOneFailureLeavesTheOtherDone() {
+    target = new Target(dir, ACCOUNT, "333333333333", "444444444444");
+    var t = target;
+    for (String a : List.of(ACCOUNT, "333333333333")) {
+      CloudTrail.of(t.sb.account(a)).createTrail("audit", REGION, "logs-" + a, false);
+    }
+    var e = t.run("aws-cloudtrail-logging-start", Map.of("account_id", ACCOUNT + ",333333333333,444444444444",
+        "region", REGION, "name", "audit"));
+    assertThat(e.exitCode()).as("the account without the trail fails").isEqualTo(1);
+    assertThat(e.failures()).singleElement().satisfies(f -> {
+      assertThat(f.accountId()).isEqualTo("444444444444");
+      assertThat(f.error()).contains("TrailNotFoundException");
+    });
+    for (String a : List.of(ACCOUNT, "333333333333")) {
+      assertThat(CloudTrail.of(t.sb.account(a)).trail("audit").orElseThrow().logging()).as(a).isTrue();
+    }
+    assertThat(t.journal()).extracting(j -> j.accountId()).containsExactlyInAnyOrder(ACCOUNT, "333333333333");
+  }
+
+  @Test
   void keyRotationIsEnabledAndAwsManagedKeysAreRefusedByKms() {
     var t = target();
     var kms = KmsState.of(t.sb.account(ACCOUNT));
