@@ -66,7 +66,8 @@ public final class KmsState {
     return Optional.ofNullable(map(region).get(id));
   }
 
-  KmsKey replace(KmsKey key) {
+  /** Replaces a key (by id) with a changed copy. */
+  public KmsKey replace(KmsKey key) {
     map(key.region()).put(key.keyId(), key);
     return key;
   }
