@@ -84,6 +84,15 @@ final class SandboxCommand implements Callable<Integer> {
   @Option(names = "--ic-region", paramLabel = "REGION", description = "Region of the Identity Center instance (default us-east-1).")
   String icRegion;
 
+  @Option(names = "--risks", description = "Also seed one of each EC2/IAM risk rolecall flags in every account: security"
+      + " groups open to the internet, an instance answering IMDSv1, a public snapshot and AMI, a stale access key.")
+  boolean risks;
+
+  @Option(names = "--risky-assets", description = "Also seed one of each S3, RDS, CloudTrail and KMS risk: a public"
+      + " bucket, a bucket without a public access block, a public database and snapshots, a trail not logging, a KMS"
+      + " key without rotation.")
+  boolean riskyAssets;
+
   @Override
   public Integer call() throws InterruptedException {
     var args = new ArrayList<String>();
@@ -106,6 +115,12 @@ final class SandboxCommand implements Callable<Integer> {
     add(args, "--permission-sets", permissionSets);
     add(args, "--assignments-per-account", assignmentsPerAccount);
     add(args, "--ic-region", icRegion);
+    if (risks) {
+      args.add("--risks");
+    }
+    if (riskyAssets) {
+      args.add("--risky-assets");
+    }
     add(args, "--role-name", root.global.roleName);
     add(args, "--external-id", root.global.externalId);
     Emulator.require("sandbox");

@@ -195,7 +195,7 @@ class EngineFailoverTest {
   }
 
   /**
-   * In the store: one outcome per account in the run, each account's four parts current and from this run, the
+   * In the store: one outcome per account in the run, each account's eight parts current and from this run, the
    * organization step's part once, and each account's users there once each (as many as the sandbox holds),
    * whichever engine collected them and how often.
    */
@@ -230,7 +230,8 @@ class EngineFailoverTest {
       assertThat(organization).containsExactly(OPERATOR_ACCOUNT + " organizations/global");
       assertThat(current.keySet()).containsExactlyInAnyOrderElementsOf(accounts);
       assertThat(current.values()).allSatisfy(parts -> assertThat(parts)
-          .containsExactlyInAnyOrder("iam/global", "ec2/us-east-1", "snapshots/us-east-1", "cloudtrail/us-east-1"));
+          .containsExactlyInAnyOrder("iam/global", "ec2/us-east-1", "snapshots/us-east-1", "cloudtrail/us-east-1",
+              "s3/global", "rds/us-east-1", "trails/us-east-1", "kms/us-east-1"));
       try (var ps = c.prepareStatement("SELECT account_id, COUNT(*), COUNT(DISTINCT item_id) FROM inventory_item"
           + " WHERE run_id = ? AND kind = 'user' GROUP BY account_id")) {
         ps.setString(1, runId);

@@ -92,7 +92,8 @@ class InventoryCliTest {
       }
     }
     assertThat(json.at("/accounts/0/parts")).extracting(p -> p.get("part").asText() + " " + p.get("region").asText())
-        .containsExactly("iam global", "ec2 us-east-1", "cloudtrail us-east-1", "snapshots us-east-1");
+        .containsExactly("iam global", "ec2 us-east-1", "cloudtrail us-east-1", "snapshots us-east-1", "s3 global",
+            "rds us-east-1", "trails us-east-1", "kms us-east-1");
     JsonNode ok = json.get("accounts").get(0);
     assertThat(ok.get("status").asText()).isEqualTo("ok");
     assertThat(ok.get("error").isNull()).isTrue();
@@ -177,7 +178,7 @@ class InventoryCliTest {
     for (var args : List.of(List.of("inventory", "sync"), List.of("inventory", "sync", "--accounts", "12345"),
         List.of("inventory", "sync", "--accounts", "all", "--regions", "mars-1"),
         List.of("inventory", "sync", "--accounts", "222222222222", "--events-since", "1y"),
-        List.of("inventory", "list", "buckets"), List.of("inventory", "summary", "-o", "csv"),
+        List.of("inventory", "list", "lambdas"), List.of("inventory", "summary", "-o", "csv"),
         List.of("inventory", "findings", "--account", "x"), List.of("inventory", "findings", "--severity", "urgent"),
         List.of("inventory", "findings", "--rule", "no-such-rule"), List.of("inventory", "findings", "--max-age", "7"),
         List.of("inventory", "findings", "--new-since", "yesterday"), List.of("inventory", "summary", "--run", "r-nope"),

@@ -8,6 +8,12 @@ import io.rolecall.sandbox.service.ec2network.SecurityGroup;
 import io.rolecall.sandbox.service.iam.InstanceProfiles;
 import io.rolecall.sandbox.service.iam.PasswordPolicy;
 import io.rolecall.sandbox.service.identitystore.IdentityStore;
+import io.rolecall.sandbox.seed.RiskyAssets;
+import io.rolecall.sandbox.service.cloudtrail.CloudTrail;
+import io.rolecall.sandbox.service.kms.KmsState;
+import io.rolecall.sandbox.service.rds.DbSnapshot;
+import io.rolecall.sandbox.service.rds.RdsState;
+import io.rolecall.sandbox.service.s3.Grant;
 import io.rolecall.sandbox.service.s3.PublicAccessBlock;
 import java.util.List;
 import java.util.Map;
@@ -153,7 +159,87 @@ record MutatingScenarios(String command, List<String> args, Supplier<Object> sta
       case "ic:remove-user-from-all-groups" -> new MutatingScenarios(command, List.of("userName=carl"), directory,
           "identitystore", "DeleteGroupMembership", () -> ic.addMember(ic.groupByDisplayName("Readers").orElseThrow(),
               ic.userBy("userName", "carl").orElseThrow()));
+      case "aws-s3-bucket-policy-put", "aws-s3-bucket-policy-delete", "aws-s3-bucket-acl-put",
+          "aws-s3-bucket-ownership-controls-put", "aws-s3-bucket-versioning-put", "aws-s3-bucket-logging-put" ->
+          bucket(command, e);
+      case "aws-rds-db-instance-modify" -> {
+        var rds = RdsState.of(e.sb.account(ACCOUNT));
+        rds.createInstance("us-east-1", "orders", true);
+        yield new MutatingScenarios(command, List.of("account_id=" + ACCOUNT, "db_instance_identifier=orders",
+            "publicly_accessible=false"), () -> rds.instance("us-east-1", "orders"), "rds", "ModifyDBInstance",
+            () -> rds.createInstance("us-east-1", "orders", true));
+      }
+      case "aws-rds-db-snapshot-attribute-modify", "aws-rds-db-cluster-snapshot-attribute-modify" -> {
+        boolean cluster = command.contains("cluster");
+        var rds = RdsState.of(e.sb.account(ACCOUNT));
+        rds.createSnapshot("us-east-1", "orders-snap", "orders", cluster, List.of("all"));
+        yield new MutatingScenarios(command, List.of("account_id=" + ACCOUNT, (cluster ? "db_cluster_snapshot_identifier"
+            : "db_snapshot_identifier") + "=orders-snap", "attribute_name=restore", "values_to_remove=all"),
+            () -> rds.snapshot("us-east-1", "orders-snap", cluster).map(DbSnapshot::restore), "rds",
+            cluster ? "ModifyDBClusterSnapshotAttribute" : "ModifyDBSnapshotAttribute",
+            () -> rds.createSnapshot("us-east-1", "orders-snap", "orders", cluster, List.of("all")));
+      }
+      case "aws-cloudtrail-logging-start", "aws-cloudtrail-trail-update" -> {
+        var trails = CloudTrail.of(e.sb.account(ACCOUNT));
+        var trail = trails.createTrail("audit", "us-east-1", "logs-222", false);
+        boolean start = command.endsWith("logging-start");
+        yield new MutatingScenarios(command, start ? List.of("account_id=" + ACCOUNT, "name=audit")
+            : List.of("account_id=" + ACCOUNT, "name=audit", "is_multi_region_trail=true"),
+            () -> trails.trail("audit"), "cloudtrail", start ? "StartLogging" : "UpdateTrail",
+            () -> trails.update(trail));
+      }
+      case "aws-kms-key-rotation-enable" -> {
+        var kms = KmsState.of(e.sb.account(ACCOUNT));
+        var key = kms.createKey("us-east-1", "orders");
+        yield new MutatingScenarios(command, List.of("account_id=" + ACCOUNT, "key_id=" + key.keyId()),
+            () -> kms.require("us-east-1", key.keyId()), "kms", "EnableKeyRotation", () -> kms.replace(key));
+      }
       default -> throw new AssertionError("no scenario for the mutating command " + command + ": add one here");
+    };
+  }
+
+  /** The S3 bucket commands' scenarios, on bucket data-222 (logs-222 the logging target). */
+  private static MutatingScenarios bucket(String command, SandboxEngine e) {
+    var s3 = e.sb.account(ACCOUNT).s3();
+    s3.createBucket("data-222");
+    s3.createBucket("logs-222");
+    s3.change("logs-222", b -> b.withGrants(Grant.canned("log-delivery-write", s3.canonicalId())));
+    String policy = RiskyAssets.publicReadPolicy("data-222");
+    Supplier<Object> state = () -> s3.settings("data-222");
+    var args = new java.util.ArrayList<>(List.of("account_id=" + ACCOUNT, "bucket=data-222"));
+    return switch (command) {
+      case "aws-s3-bucket-policy-put" -> {
+        args.add("policy=" + policy);
+        yield new MutatingScenarios(command, args, state, "s3", "PutBucketPolicy",
+            () -> s3.change("data-222", b -> b.withPolicy(policy.replace("PublicRead", "Other"))));
+      }
+      case "aws-s3-bucket-policy-delete" -> {
+        s3.change("data-222", b -> b.withPolicy(policy));
+        // A policy back in place after the delete is a difference the read back tells.
+        yield new MutatingScenarios(command, args, state, "s3", "DeleteBucketPolicy",
+            () -> s3.change("data-222", b -> b.withPolicy(policy)));
+      }
+      case "aws-s3-bucket-acl-put" -> {
+        s3.change("data-222", b -> b.withGrants(Grant.canned("public-read", s3.canonicalId())));
+        args.add("acl=private");
+        yield new MutatingScenarios(command, args, state, "s3", "PutBucketAcl",
+            () -> s3.change("data-222", b -> b.withGrants(Grant.canned("public-read", s3.canonicalId()))));
+      }
+      case "aws-s3-bucket-ownership-controls-put" -> {
+        args.add("object_ownership=BucketOwnerEnforced");
+        yield new MutatingScenarios(command, args, state, "s3", "PutBucketOwnershipControls",
+            () -> s3.change("data-222", b -> b.withOwnership("ObjectWriter")));
+      }
+      case "aws-s3-bucket-versioning-put" -> {
+        args.add("status=Enabled");
+        yield new MutatingScenarios(command, args, state, "s3", "PutBucketVersioning",
+            () -> s3.change("data-222", b -> b.withVersioning("Suspended", null)));
+      }
+      default -> {
+        args.addAll(List.of("target_bucket=logs-222", "target_prefix=data/"));
+        yield new MutatingScenarios(command, args, state, "s3", "PutBucketLogging",
+            () -> s3.change("data-222", b -> b.withLogging(null, null)));
+      }
     };
   }
 

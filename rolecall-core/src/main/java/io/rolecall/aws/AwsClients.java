@@ -19,6 +19,8 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -91,6 +93,16 @@ public final class AwsClients implements AutoCloseable {
   public OrganizationsClient organizations(AuthSettings s, String region, AwsCredentialsProvider creds) {
     return get(AwsService.ORGANIZATIONS, s, region, creds, () -> configure(OrganizationsClient.builder(),
         AwsService.ORGANIZATIONS, s, Region.of(region), creds).build());
+  }
+
+  public RdsClient rds(AuthSettings s, String region, AwsCredentialsProvider creds) {
+    return get(AwsService.RDS, s, region, creds, () -> configure(RdsClient.builder(), AwsService.RDS, s,
+        Region.of(region), creds).build());
+  }
+
+  public KmsClient kms(AuthSettings s, String region, AwsCredentialsProvider creds) {
+    return get(AwsService.KMS, s, region, creds, () -> configure(KmsClient.builder(), AwsService.KMS, s,
+        Region.of(region), creds).build());
   }
 
   /**

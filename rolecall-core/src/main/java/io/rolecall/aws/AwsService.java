@@ -13,7 +13,9 @@ public enum AwsService {
   IDENTITY_STORE("identitystore", "IDENTITYSTORE"),
   SSO_ADMIN("sso-admin", "SSO_ADMIN"),
   CLOUDTRAIL("cloudtrail", "CLOUDTRAIL"),
-  ORGANIZATIONS("organizations", "ORGANIZATIONS");
+  ORGANIZATIONS("organizations", "ORGANIZATIONS"),
+  RDS("rds", "RDS"),
+  KMS("kms", "KMS");
 
   private final String key;
   private final String envSuffix;

@@ -142,6 +142,14 @@ public final class Session {
     return clients.cloudTrail(settings, region, credentials);
   }
 
+  public software.amazon.awssdk.services.rds.RdsClient rds() {
+    return clients.rds(settings, region, credentials);
+  }
+
+  public software.amazon.awssdk.services.kms.KmsClient kms() {
+    return clients.kms(settings, region, credentials);
+  }
+
   public OrganizationsClient organizations() {
     return clients.organizations(settings, region, credentials);
   }

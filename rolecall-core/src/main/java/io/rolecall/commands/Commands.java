@@ -58,6 +58,19 @@ public final class Commands {
         new MembershipDelete(),
         new MembershipsRemoveAll(),
         PasswordPolicyGet.iamPackAlias(),
-        PasswordPolicyUpdate.iamPackAlias()));
+        PasswordPolicyUpdate.iamPackAlias(),
+        // S3, RDS, CloudTrail and KMS remediations (issue 15)
+        new io.rolecall.commands.remediation.S3BucketPolicyPut(),
+        new io.rolecall.commands.remediation.S3BucketPolicyDelete(),
+        new io.rolecall.commands.remediation.S3BucketAclPut(),
+        new io.rolecall.commands.remediation.S3BucketOwnershipControlsPut(),
+        new io.rolecall.commands.remediation.S3BucketVersioningPut(),
+        new io.rolecall.commands.remediation.S3BucketLoggingPut(),
+        new io.rolecall.commands.remediation.RdsDbInstanceModify(),
+        io.rolecall.commands.remediation.RdsSnapshotAttributeModify.instanceSnapshots(),
+        io.rolecall.commands.remediation.RdsSnapshotAttributeModify.clusterSnapshots(),
+        new io.rolecall.commands.remediation.CloudTrailLoggingStart(),
+        new io.rolecall.commands.remediation.CloudTrailTrailUpdate(),
+        new io.rolecall.commands.remediation.KmsKeyRotationEnable()));
   }
 }

@@ -15,6 +15,7 @@ public final class AssetFindings {
     return switch (part) {
       case EC2 -> Ec2Findings.ec2(accountId, region, items);
       case SNAPSHOTS -> Ec2Findings.snapshots(accountId, region, items);
+      case S3, RDS, TRAILS, KMS -> AssetRules.evaluate(accountId, part, region, items);
       default -> List.of();
     };
   }

@@ -80,7 +80,15 @@ public record Finding(String accountId, String principal, Rule rule, String evid
     USER_WITHOUT_MFA_ADMIN("user-without-mfa-reaches-admin", Severity.HIGH, null),
     IDENTITY_CENTER_BROAD_ADMIN("identity-center-admin-in-many-accounts", Severity.MEDIUM, null),
     ROLE_CHAIN_ADMIN("role-chain-reaches-admin", Severity.MEDIUM, null),
-    ADMIN_PERMISSION_SET_TO_USER("admin-permission-set-assigned-to-user", Severity.MEDIUM, null);
+    ADMIN_PERMISSION_SET_TO_USER("admin-permission-set-assigned-to-user", Severity.MEDIUM, null),
+    // Asset findings of S3, RDS, CloudTrail and KMS (io.rolecall.inventory.AssetRules), the asset's ARN as principal.
+    PUBLIC_BUCKET("public-bucket", Severity.HIGH, Part.S3),
+    BUCKET_WITHOUT_PUBLIC_ACCESS_BLOCK("bucket-without-public-access-block", Severity.MEDIUM, Part.S3),
+    PUBLIC_RDS_INSTANCE("rds-instance-publicly-accessible", Severity.HIGH, Part.RDS),
+    PUBLIC_RDS_SNAPSHOT("rds-snapshot-public", Severity.HIGH, Part.RDS),
+    TRAIL_NOT_LOGGING("trail-not-logging", Severity.HIGH, Part.TRAILS),
+    NO_MULTI_REGION_TRAIL("no-multi-region-trail", Severity.MEDIUM, Part.TRAILS),
+    KMS_KEY_WITHOUT_ROTATION("kms-key-rotation-disabled", Severity.MEDIUM, Part.KMS);
 
     private final String id;
     private final Severity severity;

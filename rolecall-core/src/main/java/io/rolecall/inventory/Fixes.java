@@ -43,6 +43,8 @@ public final class Fixes {
       case EXTERNAL_PRINCIPAL_ADMIN, ESCALATION_TO_ADMIN, USER_WITHOUT_MFA_ADMIN, IDENTITY_CENTER_BROAD_ADMIN,
           ROLE_CHAIN_ADMIN, ADMIN_PERMISSION_SET_TO_USER -> Fix.none("an access path spans several principals and"
           + " accounts; `rolecall access` shows each hop to decide which to cut");
+      case PUBLIC_BUCKET, BUCKET_WITHOUT_PUBLIC_ACCESS_BLOCK, PUBLIC_RDS_INSTANCE, PUBLIC_RDS_SNAPSHOT,
+          TRAIL_NOT_LOGGING, NO_MULTI_REGION_TRAIL, KMS_KEY_WITHOUT_ROTATION -> AssetRules.fix(f);
     };
   }
 

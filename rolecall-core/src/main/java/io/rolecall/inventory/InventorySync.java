@@ -366,8 +366,23 @@ public final class InventorySync {
           tasks.add(part(writer, runId, accountId, Part.IAM, Item.GLOBAL, parts,
               () -> new IamCollector(s.iam(), accountId, writer, reports, meter).collect()));
         }
+        if (request.parts().contains(Part.S3)) {
+          tasks.add(part(writer, runId, accountId, Part.S3, Item.GLOBAL, parts,
+              () -> AssetCollectors.s3(s, accountId, writer)));
+        }
         for (String region : regions) {
           var regional = s.inRegion(region);
+          for (Part asset : List.of(Part.RDS, Part.TRAILS, Part.KMS)) {
+            if (request.parts().contains(asset)) {
+              tasks.add(part(writer, runId, accountId, asset, region, parts, () -> {
+                switch (asset) {
+                  case RDS -> AssetCollectors.rds(regional, accountId, region, writer);
+                  case TRAILS -> AssetCollectors.trails(regional, accountId, region, writer);
+                  default -> AssetCollectors.kms(regional, accountId, region, writer);
+                }
+              }));
+            }
+          }
           if (request.parts().contains(Part.EC2)) {
             tasks.add(part(writer, runId, accountId, Part.EC2, region, parts,
                 () -> new Ec2Collector(regional.ec2(), accountId, region, writer).collect()));

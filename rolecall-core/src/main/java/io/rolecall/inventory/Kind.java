@@ -30,7 +30,13 @@ public enum Kind {
   SCP("scp", Part.ORGANIZATIONS, null, List.of("scps")),
   ORGANIZATION("organization", Part.ORGANIZATIONS, null, List.of("organization")),
   SNAPSHOT("snapshot", Part.SNAPSHOTS, "snapshots", List.of("snapshots")),
-  IMAGE("image", Part.SNAPSHOTS, "images", List.of("images"));
+  IMAGE("image", Part.SNAPSHOTS, "images", List.of("images")),
+  BUCKET("bucket", Part.S3, null, List.of("buckets")),
+  DB_INSTANCE("db-instance", Part.RDS, null, List.of("db-instances")),
+  DB_SNAPSHOT("db-snapshot", Part.RDS, null, List.of("db-snapshots")),
+  DB_CLUSTER_SNAPSHOT("db-cluster-snapshot", Part.RDS, null, List.of("db-snapshots")),
+  TRAIL("trail", Part.TRAILS, null, List.of("trails")),
+  KMS_KEY("kms-key", Part.KMS, null, List.of("kms-keys"));
 
   private final String id;
   private final Part part;

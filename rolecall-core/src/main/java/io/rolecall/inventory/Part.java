@@ -17,7 +17,13 @@ public enum Part {
   IDENTITYCENTER(true, true),
   ORGANIZATIONS(false, true),
   /** EBS snapshots and AMIs the account owns, with who may use them (public or not): regional. */
-  SNAPSHOTS(true, false);
+  SNAPSHOTS(true, false),
+  // The assets the S3, RDS, CloudTrail and KMS remediations act on (issue 15); S3's buckets are listed once per
+  // account, each bucket's region in its data.
+  S3(false, false),
+  RDS(true, false),
+  TRAILS(true, false),
+  KMS(true, false);
 
   private final boolean regional;
   private final boolean organizational;

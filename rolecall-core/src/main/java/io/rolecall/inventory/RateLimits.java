@@ -15,6 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>Identity Store and SSO Admin: 20/s each, burst 20: the quota each has per Identity Center instance (the
  *       instance's owner account and region are the bucket's).</li>
  *   <li>Organizations: 2/s, burst 2 (its quotas are a few requests a second for the whole organization); STS: 10/s.</li>
+ *   <li>S3 bucket configuration reads: 20/s, burst 20; RDS Describe*: 10/s, burst 5; KMS: 20/s, burst 10 (ListKeys
+ *       and DescribeKey share KMS's per-account request quotas with every workload using the keys). CloudTrail's
+ *       DescribeTrails and GetTrailStatus share the CloudTrail pace above.</li>
  * </ul>
  * The SDK's retries with backoff remain the safety net when others in the account spend the same quota.
  */
@@ -22,14 +25,17 @@ public final class RateLimits {
   /** A service's pace: requests a second and the burst allowed after a quiet spell. */
   public record Pace(double perSecond, double burst) {}
 
-  public static final Map<String, Pace> DEFAULTS = Map.of(
-      "CloudTrail", new Pace(2, 1),
-      "Ec2", new Pace(20, 20),
-      "Iam", new Pace(10, 5),
-      "Identitystore", new Pace(20, 20),
-      "SsoAdmin", new Pace(20, 20),
-      "Organizations", new Pace(2, 2),
-      "Sts", new Pace(10, 5));
+  public static final Map<String, Pace> DEFAULTS = Map.ofEntries(
+      Map.entry("CloudTrail", new Pace(2, 1)),
+      Map.entry("Ec2", new Pace(20, 20)),
+      Map.entry("Iam", new Pace(10, 5)),
+      Map.entry("Identitystore", new Pace(20, 20)),
+      Map.entry("SsoAdmin", new Pace(20, 20)),
+      Map.entry("Organizations", new Pace(2, 2)),
+      Map.entry("Sts", new Pace(10, 5)),
+      Map.entry("S3", new Pace(20, 20)),
+      Map.entry("Rds", new Pace(10, 5)),
+      Map.entry("Kms", new Pace(20, 10)));
 
   private final Map<String, Pace> paces;
   private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();

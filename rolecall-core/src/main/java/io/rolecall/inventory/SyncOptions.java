@@ -47,7 +47,7 @@ public final class SyncOptions {
     return List.copyOf(out);
   }
 
-  /** Comma-separated parts to collect: iam, ec2, cloudtrail, identitycenter, organizations; null means all. */
+  /** Comma-separated parts to collect (see {@link Part}); null means all. */
   public static Set<Part> parts(String text) {
     if (text == null) {
       return EnumSet.allOf(Part.class);
@@ -57,8 +57,8 @@ public final class SyncOptions {
       try {
         out.add(Part.valueOf(part.trim().toUpperCase(Locale.ROOT)));
       } catch (IllegalArgumentException e) {
-        throw new UsageException("--services: expected a comma-separated list of iam, ec2, cloudtrail, identitycenter,"
-            + " organizations, got " + Shown.quoted(text));
+        throw new UsageException("--services: expected a comma-separated list of " + String.join(", ",
+            java.util.Arrays.stream(Part.values()).map(Part::id).toList()) + ", got " + Shown.quoted(text));
       }
     }
     return out;

@@ -102,8 +102,11 @@ public final class TrackedFindings {
 
   /** Stores one (account, part)'s judgement: upsert what was found, resolve what was open and is gone. */
   private static void record(InventoryStore store, InventoryStore.Pointer p, List<Finding> found) {
+    // A regional part is judged per region: its scope names the region, so judging one region never resolves
+    // another region's findings.
+    String scope = p.part().regional() ? p.part().id() + "@" + p.region() : p.part().id();
     store.store().transaction(c -> {
-      upsert(c, p.part().id(), p.accountId(), found, p.collectedAt(), p.runId());
+      upsert(c, scope, p.accountId(), found, p.collectedAt(), p.runId());
       return Jdbc.update(c, "UPDATE inventory_current SET findings_run_id = ? WHERE account_id = ? AND part = ?"
           + " AND region = ? AND run_id = ?", List.of(p.runId(), p.accountId(), p.part().id(), p.region(), p.runId()));
     });

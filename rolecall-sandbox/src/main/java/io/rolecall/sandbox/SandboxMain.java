@@ -23,6 +23,7 @@ import java.util.stream.LongStream;
  *   and, per target account (see {@link EstateSpec}):
  *   --users N --keys-per-user K --groups N --roles N --policies N
  *   --vpcs N --instances N --events N (per region) --regions r1,r2 (default us-east-1)
+ *   --risky-assets    one of each risky asset: public bucket, public RDS, trail not logging, KMS key unrotated
  *   and for the organization of the operator's account and the target accounts (see {@link IdentityCenterSpec}):
  *   --ous N                       organizational units the target accounts are spread over
  *   --ic-users N --ic-groups N --ic-memberships K --permission-sets N --assignments-per-account N --ic-region R [--risks]
@@ -35,8 +36,8 @@ public final class SandboxMain {
   static final String MANAGEMENT_ACCOUNT = "111111111111";
   public static final String USAGE = "usage: SandboxMain [--port N] [--accounts N] [--role-name ROLE] [--external-id X]"
       + " [--latency-ms N] [--users N] [--keys-per-user K] [--groups N] [--roles N] [--policies N] [--vpcs N]"
-      + " [--instances N] [--events N] [--regions r1,r2] [--ous N] [--ic-users N] [--ic-groups N]"
-      + " [--ic-memberships K] [--permission-sets N] [--assignments-per-account N] [--ic-region R] [--risks]";
+      + " [--instances N] [--events N] [--regions r1,r2] [--risks] [--risky-assets] [--ous N] [--ic-users N]"
+      + " [--ic-groups N] [--ic-memberships K] [--permission-sets N] [--assignments-per-account N] [--ic-region R]";
 
   /** The parsed command line. */
   public record Options(int port, int accounts, String roleName, String externalId, int latencyMs, EstateSpec estate,
@@ -76,6 +77,7 @@ public final class SandboxMain {
     String icRegion = "us-east-1";
     boolean risks = false;
     List<String> regions = List.of("us-east-1");
+    boolean risky = false;
     String roleName = "RolecallAudit", externalId = null;
     try {
       for (int i = 0; i < args.length; i++) {
@@ -94,6 +96,7 @@ public final class SandboxMain {
           case "--instances" -> instances = number(args, ++i, Integer.MAX_VALUE);
           case "--events" -> events = number(args, ++i, Integer.MAX_VALUE);
           case "--regions" -> regions = List.of(args[++i].split(","));
+          case "--risky-assets" -> risky = true;
           case "--ous" -> ous = Integer.parseInt(args[++i]);
           case "--ic-users" -> icUsers = Integer.parseInt(args[++i]);
           case "--ic-groups" -> icGroups = Integer.parseInt(args[++i]);
@@ -110,7 +113,8 @@ public final class SandboxMain {
       throw new IllegalArgumentException("option " + args[args.length - 1] + " needs a value");
     }
     if (accounts < 0 || accounts > 99_999_999) throw new IllegalArgumentException("--accounts: 0 to 99999999");
-    var estate = new EstateSpec(users, groups, roles, policies, keys, vpcs, instances, events, regions, risks);
+    var estate = new EstateSpec(users, groups, roles, policies, keys, vpcs, instances, events, regions, risks,
+        risky);
     if (ous < 0) throw new IllegalArgumentException("--ous: 0 or more");
     var identityCenter = new IdentityCenterSpec(icUsers, icGroups, icMemberships, permissionSets, assignments, icRegion);
     return new Options(port, accounts, roleName, externalId, latencyMs, estate, ous, identityCenter);

@@ -18,9 +18,10 @@ import java.util.Map;
  * Fills an account with a clean, realistic estate quickly, for tests and benchmarks: users with fresh keys in use
  * (every other one with a console password and MFA), groups, roles trusting EC2, customer-managed policies attached
  * round-robin, a strong password policy, root MFA on, and per region VPCs, subnets, security groups, instances'
- * network interfaces and CloudTrail events (instances require IMDSv2). Nothing seeded here is a finding except users
- * with two active keys (when keysPerUser is 2), unless the spec asks for {@link EstateSpec#risks}: then
- * {@link #seedRisks} adds one of each asset risk.
+ * network interfaces and CloudTrail events (instances require IMDSv2), and a multi-region trail logging. Nothing
+ * seeded here is a finding except users with two active keys (when keysPerUser is 2), unless the spec asks for
+ * {@link EstateSpec#risks} ({@link #seedRisks} adds one of each EC2/IAM risk) or {@link EstateSpec#riskyAssets}
+ * ({@link RiskyAssets} adds one of each S3, RDS, CloudTrail and KMS risk).
  */
 public final class Seeder {
   private Seeder() {}
@@ -64,6 +65,14 @@ public final class Seeder {
       for (String region : spec.regions()) {
         seedRisks(account, region);
       }
+    }
+    if (spec.riskyAssets()) {
+      RiskyAssets.seed(account, spec.regions().getFirst());
+    } else if (!spec.regions().isEmpty()) {
+      // A clean account logs every region with one multi-region trail (the risky estate's only trail is not logging).
+      var trails = io.rolecall.sandbox.service.cloudtrail.CloudTrail.of(account);
+      trails.update(trails.createTrail("management-events", spec.regions().getFirst(), "cloudtrail-" + account.id(), true)
+          .withLogging(true));
     }
   }
 

@@ -9,6 +9,8 @@ import io.rolecall.sandbox.service.organizations.OrganizationsService;
 import io.rolecall.sandbox.service.s3.S3Service;
 import io.rolecall.sandbox.service.s3control.S3ControlService;
 import io.rolecall.sandbox.service.identitystore.IdentityStoreService;
+import io.rolecall.sandbox.service.kms.KmsService;
+import io.rolecall.sandbox.service.rds.RdsService;
 import io.rolecall.sandbox.service.ssoadmin.SsoAdminService;
 import io.rolecall.sandbox.service.sts.StsService;
 import java.util.List;
@@ -29,6 +31,8 @@ public final class Services {
         new OrganizationsService(),
         new IdentityStoreService(),
         new SsoAdminService(),
-        new CloudTrailService());
+        new CloudTrailService(),
+        new KmsService(),
+        new RdsService());
   }
 }

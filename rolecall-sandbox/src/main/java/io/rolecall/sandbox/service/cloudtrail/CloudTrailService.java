@@ -18,7 +18,8 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * CloudTrail's LookupEvents over JSON 1.1: management events of the caller's account in the signed region, newest
+ * CloudTrail over JSON 1.1: the trails (DescribeTrails, GetTrailStatus, StartLogging, UpdateTrail: see {@link
+ * Trails}) and LookupEvents: management events of the caller's account in the signed region, newest
  * first, StartTime/EndTime inclusive (default: the last 90 days), at most 50 per page, one optional lookup
  * attribute, and AWS's quota of 2 requests per second per account and region (ThrottlingException past it).
  */
@@ -45,7 +46,14 @@ public final class CloudTrailService implements Service {
 
   @Override
   public Reply handle(Call call) {
-    if (!call.action().equals("LookupEvents")) throw PROTOCOL.unknownOperation(call.action());
+    return switch (call.action()) {
+      case "LookupEvents" -> lookupEvents(call);
+      case "DescribeTrails", "GetTrailStatus", "StartLogging", "UpdateTrail" -> Trails.handle(call);
+      default -> throw PROTOCOL.unknownOperation(call.action());
+    };
+  }
+
+  private Reply lookupEvents(Call call) {
     call.authorize("cloudtrail:LookupEvents", "*");
     var trail = CloudTrail.of(call.account()).region(CallRegion.of(call));
     if (!trail.admit()) throw AwsException.badRequest("ThrottlingException", "Rate exceeded");

@@ -17,8 +17,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * S3 (REST-XML, path-style addressing): the bucket public access block (Get/Put/DeletePublicAccessBlock) and the
- * bucket calls needed to set it up (CreateBucket, HeadBucket, ListBuckets, DeleteBucket). Other operations answer
+ * S3 (REST-XML, path-style addressing): the bucket public access block (Get/Put/DeletePublicAccessBlock), the
+ * bucket's policy, policy status, ACL, ownership controls, versioning and logging (see {@link S3BucketCalls}), and
+ * the bucket calls needed to set them up (CreateBucket, HeadBucket, ListBuckets, DeleteBucket). Other operations answer
  * NotImplemented. A bucket of another account is AccessDenied (bucket policies are not emulated); a bucket nobody
  * owns is NoSuchBucket.
  */
@@ -57,6 +58,12 @@ public final class S3Service implements Service {
         default -> unsupported(method, "?publicAccessBlock");
       };
     }
+    for (var sub : S3BucketCalls.ACTIONS.entrySet()) {
+      if (params.contains(sub.getKey())) {
+        String op = sub.getValue().get(method);
+        return op != null ? op : unsupported(method, "?" + sub.getKey());
+      }
+    }
     if (!LISTING_PARAMS.containsAll(params)) return unsupported(method, "?" + String.join("&", params));
     return switch (method) {
       case "PUT" -> "CreateBucket";
@@ -80,7 +87,10 @@ public final class S3Service implements Service {
       case "GetPublicAccessBlock" -> getPublicAccessBlock(call);
       case "PutPublicAccessBlock" -> putPublicAccessBlock(call);
       case "DeletePublicAccessBlock" -> deletePublicAccessBlock(call);
-      default -> throw PROTOCOL.unknownOperation(call.action());
+      default -> {
+        if (S3BucketCalls.handles(call.action())) yield S3BucketCalls.handle(this, call);
+        throw PROTOCOL.unknownOperation(call.action());
+      }
     };
   }
 
@@ -142,7 +152,7 @@ public final class S3Service implements Service {
    * The bucket the request names, if the caller may act on it: NoSuchBucket when no account owns it, AccessDenied
    * when another account does, then the caller's identity policies for {@code action} on the bucket's ARN.
    */
-  private Bucket accessible(Call call, String action) {
+  Bucket accessible(Call call, String action) {
     String name = Target.of(call.request()).bucket();
     var s3 = s3(call.account());
     var own = s3.bucket(name);

@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 public final class S3State {
   private final Account account;
   private final Map<String, Bucket> buckets = new ConcurrentSkipListMap<>();
+  private final Map<String, BucketSettings> settings = new java.util.concurrent.ConcurrentHashMap<>();
   private volatile PublicAccessBlock accountPublicAccessBlock;
 
   public S3State(Account account) {
@@ -56,6 +57,24 @@ public final class S3State {
 
   public void deleteBucket(String name) {
     if (buckets.remove(name) == null) throw noSuchBucket();
+    settings.remove(name);
+  }
+
+  /** The bucket's policy, ACL, ownership, versioning and logging; NoSuchBucket when this account owns none such. */
+  public BucketSettings settings(String bucket) {
+    requireOwn(bucket);
+    return settings.computeIfAbsent(bucket, b -> BucketSettings.initial(S3Service.canonicalId(account.id())));
+  }
+
+  /** Changes the bucket's settings with {@code change} (atomically per bucket). */
+  public BucketSettings change(String bucket, java.util.function.UnaryOperator<BucketSettings> change) {
+    settings(bucket);
+    return settings.compute(bucket, (b, s) -> change.apply(s));
+  }
+
+  /** The canonical user id S3 shows for this account (the owner of its buckets and the grantee of their ACLs). */
+  public String canonicalId() {
+    return S3Service.canonicalId(account.id());
   }
 
   /** The bucket's block, empty when it has none; NoSuchBucket when this account owns no such bucket. */
