@@ -78,7 +78,7 @@ class PolicyInventoryCliTest {
     var options = SandboxMain.parse(new String[] {"--accounts", "2", "--users", "2", "--keys-per-user", "1",
         "--groups", "1", "--roles", "1", "--policies", "1", "--vpcs", "1", "--instances", "1", "--events", "2",
         "--ous", "1", "--ic-users", "2", "--ic-groups", "1", "--ic-memberships", "1", "--permission-sets", "1",
-        "--assignments-per-account", "1"});
+        "--assignments-per-account", "1", "--risks", "--risky-assets"});
     try (var sb = SandboxMain.start(options, new PrintStream(printed, true, StandardCharsets.UTF_8))) {
       Seeder.accessRole(sb.account("111111111111"), "RolecallAudit", TrustPolicy.trustingAccount("111111111111"));
       var env = new HashMap<String, String>();
@@ -93,7 +93,7 @@ class PolicyInventoryCliTest {
       var member = new TreeSet<String>();
       var management = new TreeSet<String>();
       sb.calls().snapshot().keySet().forEach(k -> {
-        String action = k.service() + ":" + k.action();
+        String action = InventoryPermissions.iamAction(k.service() + ":" + k.action());
         if (!k.service().equals("sts")) {
           (k.account().equals("111111111111") ? management : member).add(action);
         }

@@ -15,14 +15,23 @@ import java.util.stream.Stream;
 public final class InventoryPermissions {
   private InventoryPermissions() {}
 
-  /** Each account: IAM (authorization details, keys, MFA, credential report, password policy), EC2, CloudTrail. */
+  /**
+   * Each account: IAM (authorization details, keys, MFA, credential report, password policy), EC2 (network,
+   * instances, snapshots and AMIs with their sharing), CloudTrail (events, trails), S3 buckets, RDS, KMS keys.
+   */
   public static final List<String> MEMBER = List.of(
       "iam:GetAccountAuthorizationDetails", "iam:GetAccountPasswordPolicy", "iam:ListAccessKeys",
       "iam:GetAccessKeyLastUsed", "iam:ListMFADevices", "iam:ListVirtualMFADevices", "iam:GenerateCredentialReport",
       "iam:GetCredentialReport",
       "ec2:DescribeInstances", "ec2:DescribeVpcs", "ec2:DescribeSubnets", "ec2:DescribeSecurityGroups",
-      "ec2:DescribeNetworkInterfaces",
-      "cloudtrail:LookupEvents");
+      "ec2:DescribeNetworkInterfaces", "ec2:DescribeSnapshots", "ec2:DescribeSnapshotAttribute",
+      "ec2:DescribeImages", "ec2:DescribeImageAttribute",
+      "cloudtrail:LookupEvents", "cloudtrail:DescribeTrails", "cloudtrail:GetTrailStatus",
+      "s3:ListAllMyBuckets", "s3:GetBucketPublicAccessBlock", "s3:GetBucketPolicyStatus", "s3:GetBucketAcl",
+      "s3:GetBucketOwnershipControls", "s3:GetBucketVersioning", "s3:GetBucketLogging",
+      "rds:DescribeDBInstances", "rds:DescribeDBSnapshots", "rds:DescribeDBSnapshotAttributes",
+      "rds:DescribeDBClusterSnapshots", "rds:DescribeDBClusterSnapshotAttributes",
+      "kms:ListKeys", "kms:DescribeKey", "kms:GetKeyRotationStatus");
 
   /** The management account only: Organizations structure and SCPs, Identity Center instances, sets, directory. */
   public static final List<String> MANAGEMENT = List.of(
@@ -37,6 +46,18 @@ public final class InventoryPermissions {
 
   /** The syncing identity itself, beside sts:AssumeRole on the roles: {@code --accounts all}. */
   public static final List<String> ENGINE = List.of("organizations:ListAccounts");
+
+  /**
+   * The IAM action that permits an API call ("service:Operation"): the same name, except where IAM spells it
+   * otherwise (S3's ListBuckets is s3:ListAllMyBuckets; its GetPublicAccessBlock is s3:GetBucketPublicAccessBlock).
+   */
+  public static String iamAction(String call) {
+    return switch (call) {
+      case "s3:ListBuckets" -> "s3:ListAllMyBuckets";
+      case "s3:GetPublicAccessBlock" -> "s3:GetBucketPublicAccessBlock";
+      default -> call;
+    };
+  }
 
   /** Every action a role of the roll call may need, member and management. */
   public static List<String> all() {

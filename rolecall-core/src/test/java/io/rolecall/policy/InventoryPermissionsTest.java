@@ -28,7 +28,7 @@ class InventoryPermissionsTest {
         String source = Files.readString(f);
         var named = NAMED.matcher(source);
         while (named.find()) {
-          called.add(named.group(1));
+          called.add(InventoryPermissions.iamAction(named.group(1)));
         }
         var sdk = SDK_CALL.matcher(source);
         while (sdk.find()) {
@@ -43,8 +43,8 @@ class InventoryPermissionsTest {
           if (service.equals("identitystore") && !method.startsWith("list")) {
             continue; // the inventory's own store object, not the AWS client
           }
-          called.add(service + ":" + Character.toUpperCase(method.charAt(0)) + method.substring(1)
-              .replace("MFADevices", "MFADevices"));
+          called.add(InventoryPermissions.iamAction(service + ":" + Character.toUpperCase(method.charAt(0))
+              + method.substring(1)));
         }
       }
     }
