@@ -34,6 +34,20 @@ public final class Coverage {
 
   private Coverage() {}
 
+  /**
+   * The parts the findings of these rules (ids) are judged on: only those parts must be current for an account to
+   * count as assessed. No rule, or a rule of the access graph (which reads every part), means every finding part.
+   */
+  static Set<Part> findingParts(Set<String> rules) {
+    var chosen = rules.stream().map(Finding.Rule::ofId).flatMap(java.util.Optional::stream).toList();
+    if (chosen.isEmpty() || chosen.stream().anyMatch(Finding.Rule::fromGraph)) {
+      return findingParts();
+    }
+    var parts = EnumSet.noneOf(Part.class);
+    chosen.forEach(r -> parts.add(r.part()));
+    return parts;
+  }
+
   /** The parts findings are judged on. */
   static Set<Part> findingParts() {
     var parts = EnumSet.noneOf(Part.class);

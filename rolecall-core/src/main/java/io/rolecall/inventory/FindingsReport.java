@@ -84,7 +84,7 @@ public record FindingsReport(String view, int accountsInScope, List<Entry> findi
 
   /** Answers the query from the store (bringing tracked findings up to date first). */
   public static FindingsReport of(InventoryStore store, Query q) {
-    var parts = Coverage.findingParts();
+    var parts = Coverage.findingParts(q.rules());
     List<Coverage.Gap> gaps;
     List<Entry> entries = new ArrayList<>();
     LocalDate today = LocalDate.ofInstant(q.now(), ZoneOffset.UTC);

@@ -5,19 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rolecall.access.AwsCliJson;
 import io.rolecall.auth.AuthSettings;
-import io.rolecall.auth.Secret;
-import io.rolecall.aws.Sessions;
 import io.rolecall.command.CommandExecutor;
 import io.rolecall.command.Execution;
-import io.rolecall.commands.Commands;
 import io.rolecall.sandbox.external.MotoServer;
 import io.rolecall.store.Store;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,30 +24,20 @@ import org.junit.jupiter.api.io.TempDir;
  * the AWS CLI on PATH.
  */
 class MotoAssetRemediationTest {
-  static final String KEY = "AKIAMOTOTESTKEY00001";
-  static final String SECRET = "moto-secret-key-for-tests";
+  static final String KEY = MotoCommands.KEY;
+  static final String SECRET = MotoCommands.SECRET;
   static MotoServer moto;
 
   @TempDir
   Path dir;
+  MotoCommands rig;
   Store store;
-  Sessions sessions;
   CommandExecutor executor;
   AuthSettings settings;
 
   @BeforeAll
   static void startMoto() {
-    boolean cli = io.rolecall.sandbox.external.ExternalTools.awsCli().isPresent();
-    if (!cli) {
-      System.err.println("MotoAssetRemediationTest skipped: the AWS CLI (aws) is not on PATH");
-    }
-    Assumptions.assumeTrue(cli, "the AWS CLI is not on PATH");
-    var started = MotoServer.startIfInstalled();
-    if (started.isEmpty()) {
-      System.err.println("MotoAssetRemediationTest skipped: moto_server is not on PATH");
-    }
-    Assumptions.assumeTrue(started.isPresent(), "moto_server is not on PATH");
-    moto = started.get();
+    moto = MotoCommands.startOrSkip(MotoAssetRemediationTest.class, true);
   }
 
   @AfterAll
@@ -64,18 +49,15 @@ class MotoAssetRemediationTest {
 
   @BeforeEach
   void engine() {
-    moto.reset();
-    store = Store.open(dir.resolve("rolecall.db").toString());
-    sessions = new Sessions();
-    executor = new CommandExecutor(Commands.registry(), sessions, store::auditJournal, "tester", 4, Clock.systemUTC());
-    settings = AuthSettings.builder().region("us-east-1").endpointUrl(moto.endpoint()).accessKey(KEY)
-        .secretKey(Secret.of(SECRET)).retries(0).build();
+    rig = new MotoCommands(moto, dir);
+    store = rig.store;
+    executor = rig.executor;
+    settings = rig.settings().build();
   }
 
   @AfterEach
   void close() {
-    sessions.close();
-    store.close();
+    rig.close();
   }
 
   Execution run(String command, Map<String, String> args) {
@@ -85,7 +67,7 @@ class MotoAssetRemediationTest {
   }
 
   static JsonNode aws(String... command) throws Exception {
-    return AwsCliJson.run(moto.endpoint(), KEY, SECRET, command);
+    return AwsCliJson.run(moto.endpoint(), MotoCommands.KEY, MotoCommands.SECRET, command);
   }
 
   @Test

@@ -5,22 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rolecall.access.AwsCliJson;
 import io.rolecall.auth.AuthSettings;
-import io.rolecall.auth.Secret;
-import io.rolecall.aws.Sessions;
 import io.rolecall.command.CommandExecutor;
 import io.rolecall.command.Execution;
-import io.rolecall.commands.Commands;
-import io.rolecall.sandbox.external.ExternalTools;
 import io.rolecall.sandbox.external.MotoServer;
 import io.rolecall.store.Store;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,14 +34,14 @@ import software.amazon.awssdk.services.iam.IamClient;
  * saying why, without moto_server or the AWS CLI.
  */
 class MotoEc2IamRemediationTest {
-  static final String KEY = "AKIAMOTOTESTKEY00001";
-  static final String SECRET = "moto-secret-key-for-tests";
+  static final String KEY = MotoCommands.KEY;
+  static final String SECRET = MotoCommands.SECRET;
   static MotoServer moto;
 
   @TempDir
   Path dir;
+  MotoCommands rig;
   Store store;
-  Sessions sessions;
   CommandExecutor executor;
   AuthSettings settings;
   Ec2Client ec2;
@@ -55,17 +49,7 @@ class MotoEc2IamRemediationTest {
 
   @BeforeAll
   static void startMoto() {
-    boolean cli = ExternalTools.awsCli().isPresent();
-    if (!cli) {
-      System.err.println("MotoEc2IamRemediationTest skipped: the AWS CLI ('aws') is not on PATH");
-    }
-    Assumptions.assumeTrue(cli, "the AWS CLI ('aws') is not on PATH");
-    var started = MotoServer.startIfInstalled();
-    if (started.isEmpty()) {
-      System.err.println("MotoEc2IamRemediationTest skipped: moto_server is not on PATH");
-    }
-    Assumptions.assumeTrue(started.isPresent(), "moto_server is not on PATH");
-    moto = started.get();
+    moto = MotoCommands.startOrSkip(MotoEc2IamRemediationTest.class, true);
   }
 
   @AfterAll
@@ -77,12 +61,10 @@ class MotoEc2IamRemediationTest {
 
   @BeforeEach
   void engine() {
-    moto.reset();
-    store = Store.open(dir.resolve("rolecall.db").toString());
-    sessions = new Sessions();
-    executor = new CommandExecutor(Commands.registry(), sessions, store::auditJournal, "tester", 4, Clock.systemUTC());
-    settings = AuthSettings.builder().region("us-east-1").endpointUrl(moto.endpoint()).accessKey(KEY)
-        .secretKey(Secret.of(SECRET)).retries(0).build();
+    rig = new MotoCommands(moto, dir);
+    store = rig.store;
+    executor = rig.executor;
+    settings = rig.settings().build();
     var creds = StaticCredentialsProvider.create(AwsBasicCredentials.create(KEY, SECRET));
     ec2 = Ec2Client.builder().endpointOverride(moto.endpoint()).region(Region.US_EAST_1).credentialsProvider(creds)
         .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
@@ -94,8 +76,7 @@ class MotoEc2IamRemediationTest {
   void close() {
     ec2.close();
     iam.close();
-    sessions.close();
-    store.close();
+    rig.close();
   }
 
   Execution run(String command, Map<String, String> args) {
@@ -105,7 +86,7 @@ class MotoEc2IamRemediationTest {
   }
 
   static JsonNode cli(String... command) throws Exception {
-    return AwsCliJson.run(moto.endpoint(), KEY, SECRET, command);
+    return AwsCliJson.run(moto.endpoint(), MotoCommands.KEY, MotoCommands.SECRET, command);
   }
 
   private String group(String name) {

@@ -3,19 +3,14 @@ package io.rolecall.commands.remediation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rolecall.auth.AuthSettings;
-import io.rolecall.auth.Secret;
-import io.rolecall.aws.Sessions;
 import io.rolecall.command.CommandExecutor;
 import io.rolecall.command.Execution;
-import io.rolecall.commands.Commands;
 import io.rolecall.sandbox.external.MotoServer;
 import io.rolecall.store.Store;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,19 +40,14 @@ class MotoRemediationTest {
 
   @TempDir
   Path dir;
+  MotoCommands rig;
   Store store;
-  Sessions sessions;
   CommandExecutor executor;
   AuthSettings settings;
 
   @BeforeAll
   static void startMoto() {
-    var started = MotoServer.startIfInstalled();
-    if (started.isEmpty()) {
-      System.err.println("MotoRemediationTest skipped: moto_server is not on PATH");
-    }
-    Assumptions.assumeTrue(started.isPresent(), "moto_server is not on PATH");
-    moto = started.get();
+    moto = MotoCommands.startOrSkip(MotoRemediationTest.class, false);
   }
 
   @AfterAll
@@ -69,19 +59,15 @@ class MotoRemediationTest {
 
   @BeforeEach
   void engine() {
-    moto.reset();
-    store = Store.open(dir.resolve("rolecall.db").toString());
-    sessions = new Sessions();
-    executor = new CommandExecutor(Commands.registry(), sessions, store::auditJournal, "tester", 4, Clock.systemUTC());
-    settings = AuthSettings.builder().region("us-east-1").endpointUrl(moto.endpoint())
-        .accessKey("AKIAMOTOTESTKEY00001").secretKey(Secret.of("moto-secret-key-for-tests"))
-        .roleName("RolecallRemediation").externalId("ext-moto").retries(0).build();
+    rig = new MotoCommands(moto, dir);
+    store = rig.store;
+    executor = rig.executor;
+    settings = rig.settings().roleName("RolecallRemediation").externalId("ext-moto").build();
   }
 
   @AfterEach
   void close() {
-    sessions.close();
-    store.close();
+    rig.close();
   }
 
   Execution run(String command, Map<String, String> args) {
