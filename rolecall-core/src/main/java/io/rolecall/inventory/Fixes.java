@@ -9,6 +9,8 @@ import java.util.Map;
  * fix (or says why it has none).
  */
 public final class Fixes {
+  private static final java.util.regex.Pattern KEY_PRINCIPAL = java.util.regex.Pattern.compile("(\\S+) \\(user (.+)\\)");
+
   private Fixes() {}
 
   public static Fix of(Finding f) {
@@ -50,7 +52,7 @@ public final class Fixes {
 
   /** Access-key findings name their key as "AKIA... (user NAME)". */
   private static Fix deactivateKey(Finding f) {
-    var m = java.util.regex.Pattern.compile("(\\S+) \\(user (.+)\\)").matcher(f.principal());
+    var m = KEY_PRINCIPAL.matcher(f.principal());
     if (!m.matches()) {
       return Fix.none("the finding does not name its key and user");
     }

@@ -1,6 +1,5 @@
 package io.rolecall.commands.remediation;
 
-import io.rolecall.CommandFailedException;
 import io.rolecall.UsageException;
 import io.rolecall.aws.AwsErrors;
 import io.rolecall.command.ArgSpec;
@@ -57,7 +56,7 @@ public final class InstanceAttributeModify implements Command {
     String id = args.string("instance_id");
     String where = " in account " + ctx.accountId() + " (" + ctx.region() + ")";
     Ec2Client ec2 = ctx.session().ec2();
-    var before = Map.<String, Object>of("SecurityGroups", groups(describe(ec2, id, where)));
+    var before = Map.<String, Object>of("SecurityGroups", groups(InstanceMetadataOptionsModify.describe(ec2, id, where)));
     var wanted = List.of(args.string("groups").split(",")).stream().distinct().sorted().toList();
     var requested = Map.<String, Object>of("SecurityGroups", wanted);
     boolean changed = !requested.equals(before);
@@ -74,7 +73,7 @@ public final class InstanceAttributeModify implements Command {
     if (changed && !ctx.dryRun()) {
       String arn = "arn:aws:ec2:" + ctx.region() + ":" + ctx.accountId() + ":instance/" + id;
       var done = Write.of(ctx, arn, before, requested).run(() -> modify(ec2, id, wanted, where),
-          () -> Map.of("SecurityGroups", groups(describe(ec2, id, where))));
+          () -> Map.of("SecurityGroups", groups(InstanceMetadataOptionsModify.describe(ec2, id, where))));
       after = done.readBack() ? done.afterMap() : requested;
       warnings.addAll(done.warnings());
     }
@@ -102,16 +101,6 @@ public final class InstanceAttributeModify implements Command {
 
   private static List<String> groups(Instance i) {
     return i.securityGroups().stream().map(GroupIdentifier::groupId).sorted().toList();
-  }
-
-  private static Instance describe(Ec2Client ec2, String id, String where) {
-    try {
-      return ec2.describeInstances(r -> r.instanceIds(id)).reservations().stream()
-          .flatMap(r -> r.instances().stream()).findFirst()
-          .orElseThrow(() -> new CommandFailedException("instance " + id + " not found" + where));
-    } catch (SdkException e) {
-      throw AwsErrors.callFailed("ec2:DescribeInstances for " + id + where, e);
-    }
   }
 
   private static void modify(Ec2Client ec2, String id, List<String> groups, String where) {

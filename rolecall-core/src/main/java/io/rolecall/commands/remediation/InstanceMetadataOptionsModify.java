@@ -112,7 +112,8 @@ public final class InstanceMetadataOptionsModify implements Command {
     return CommandResult.of(contents, ctx.dryRun() ? Map.of() : Map.of(CONTEXT, entry), table).withWarnings(warnings);
   }
 
-  private static Instance describe(Ec2Client ec2, String id, String where) {
+  /** The instance, or "instance ... not found" naming where it was looked for; shared by the instance commands. */
+  static Instance describe(Ec2Client ec2, String id, String where) {
     try {
       return ec2.describeInstances(r -> r.instanceIds(id)).reservations().stream()
           .flatMap(r -> r.instances().stream()).findFirst()
