@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.organizations.model.PolicyType;
  * sends the retired account {@code Status}. Among values, it names FullAWSAccess with the organization's ARN (AWS:
  * {@code arn:aws:organizations::aws:policy/service_control_policy/p-FullAWSAccess}).
  */
-class OrganizationsMotoTest {
+class OrganizationsMotoIT {
   static final String DENY_LEAVE = """
       {"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"organizations:LeaveOrganization","Resource":"*"}]}""";
   static MotoServer moto;
@@ -35,7 +35,7 @@ class OrganizationsMotoTest {
   @BeforeAll
   static void startMoto() {
     var started = MotoServer.startIfInstalled();
-    if (started.isEmpty()) System.err.println("OrganizationsMotoTest skipped: moto_server is not on PATH");
+    if (started.isEmpty()) System.err.println("OrganizationsMotoIT skipped: moto_server is not on PATH");
     Assumptions.assumeTrue(started.isPresent(), "moto_server is not on PATH: skipping the moto comparison");
     moto = started.get();
   }

@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.iam.IamClient;
  * Modify/DescribeImageAttribute, UpdateAccessKey, Get/DeleteLoginProfile, RemoveRoleFromInstanceProfile). Skipped,
  * saying why, without moto_server or the AWS CLI.
  */
-class MotoEc2IamRemediationTest {
+class MotoEc2IamRemediationIT {
   static final String KEY = MotoCommands.KEY;
   static final String SECRET = MotoCommands.SECRET;
   static MotoServer moto;
@@ -49,7 +49,7 @@ class MotoEc2IamRemediationTest {
 
   @BeforeAll
   static void startMoto() {
-    moto = MotoCommands.startOrSkip(MotoEc2IamRemediationTest.class, true);
+    moto = MotoCommands.startOrSkip(MotoEc2IamRemediationIT.class, true);
   }
 
   @AfterAll

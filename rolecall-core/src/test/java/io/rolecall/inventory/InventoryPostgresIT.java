@@ -12,14 +12,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The same sync into PostgreSQL (a throwaway cluster) gives the same summary as into SQLite. */
-class InventoryPostgresTest {
+class InventoryPostgresIT {
   static PostgresCluster postgres;
 
   @BeforeAll
   static void start() {
     postgres = PostgresCluster.startIfInstalled().orElse(null);
     if (postgres == null) {
-      System.err.println("InventoryPostgresTest skipped: PostgreSQL (initdb, pg_ctl) is not installed;"
+      System.err.println("InventoryPostgresIT skipped: PostgreSQL (initdb, pg_ctl) is not installed;"
           + " .ci/install-tools installs Debian's postgresql package");
     }
     Assumptions.assumeTrue(postgres != null, "PostgreSQL is not installed");

@@ -36,13 +36,13 @@ import software.amazon.awssdk.services.ssoadmin.model.TargetType;
  * permissions boundary or DescribePermissionSetProvisioningStatus (HTTP 500). Nor does it create the reserved roles.
  * The scenario keeps to what both implement.
  */
-class SsoAdminMotoTest {
+class SsoAdminMotoIT {
   static MotoServer moto;
 
   @BeforeAll
   static void startMoto() {
     var started = MotoServer.startIfInstalled();
-    if (started.isEmpty()) System.err.println("SsoAdminMotoTest skipped: moto_server is not on PATH");
+    if (started.isEmpty()) System.err.println("SsoAdminMotoIT skipped: moto_server is not on PATH");
     Assumptions.assumeTrue(started.isPresent(), "moto_server is not on PATH: skipping the moto comparison");
     moto = started.get();
   }

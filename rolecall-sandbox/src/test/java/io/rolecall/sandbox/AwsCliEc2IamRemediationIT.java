@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * status, login profiles, instance profiles), and the risky estate {@link EstateSpec#withRisks} seeds. Skipped,
  * saying so, when {@code aws} is not on PATH.
  */
-class AwsCliEc2IamRemediationTest {
+class AwsCliEc2IamRemediationIT {
   static final String ACCOUNT = "111111111111";
   final Sandbox sb = Sandbox.start();
   final AccessKey ops = sb.account(ACCOUNT).iam().createUserWithAccessKey("ops");
@@ -27,7 +27,7 @@ class AwsCliEc2IamRemediationTest {
 
   @BeforeAll
   static void requireCli() {
-    if (!AwsCli.installed()) System.err.println("AwsCliEc2IamRemediationTest skipped: the AWS CLI ('aws') is not on PATH");
+    if (!AwsCli.installed()) System.err.println("AwsCliEc2IamRemediationIT skipped: the AWS CLI ('aws') is not on PATH");
     Assumptions.assumeTrue(AwsCli.installed(), "the AWS CLI ('aws') is not on PATH");
   }
 

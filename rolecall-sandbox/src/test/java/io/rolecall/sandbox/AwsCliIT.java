@@ -9,13 +9,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The AWS CLI (a second client nobody here wrote) against the sandbox. Skipped when {@code aws} is not on PATH. */
-class AwsCliTest {
+class AwsCliIT {
   final Sandbox sb = Sandbox.start();
   final AccessKey ops = sb.account("111111111111").iam().createUserWithAccessKey("ops");
 
   @BeforeAll
   static void requireCli() {
-    if (!AwsCli.installed()) System.err.println("AwsCliTest skipped: the AWS CLI ('aws') is not on PATH");
+    if (!AwsCli.installed()) System.err.println("AwsCliIT skipped: the AWS CLI ('aws') is not on PATH");
     Assumptions.assumeTrue(AwsCli.installed(), "the AWS CLI ('aws') is not on PATH: skipping the CLI fidelity checks");
   }
 

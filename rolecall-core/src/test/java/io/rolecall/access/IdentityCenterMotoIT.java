@@ -61,7 +61,7 @@ import software.amazon.awssdk.services.ssoadmin.model.TargetType;
  * explicit ProvisionPermissionSet (AWS provisions with the assignment), which the moto seeding therefore calls; and
  * it leaves no reserved role or SAML provider in the account, so the seeding makes them as AWS does.
  */
-class IdentityCenterMotoTest {
+class IdentityCenterMotoIT {
   static final String ACCOUNT = "123456789012";
   static final String KEY = "AKIAROLECALLIDC00001";
   static final String SECRET = "moto-secret-not-checked";
@@ -75,7 +75,7 @@ class IdentityCenterMotoTest {
     boolean cli = ExternalTools.awsCli().isPresent();
     moto = cli ? MotoServer.startIfInstalled(Map.of("MOTO_IAM_LOAD_MANAGED_POLICIES", "true")).orElse(null) : null;
     if (moto == null) {
-      System.err.println("IdentityCenterMotoTest skipped: needs moto_server and the AWS CLI ('aws') on PATH");
+      System.err.println("IdentityCenterMotoIT skipped: needs moto_server and the AWS CLI ('aws') on PATH");
     }
     Assumptions.assumeTrue(moto != null, "moto_server and the AWS CLI are needed");
     shim = boundaryShim(moto.endpoint());

@@ -38,7 +38,7 @@ import software.amazon.awssdk.services.iam.IamClient;
  * IAMFullAccess escalates, and ReadOnlyAccess, SecurityAudit and ViewOnlyAccess, whose thousands of actions include
  * Validate*, Detect* and Batch*, are read. The documents judged are the ones the AWS CLI shows as default versions.
  */
-class MotoIamTest {
+class MotoIamIT {
   static final String ACCOUNT = "123456789012";
   static final String KEY = "AKIAROLECALLACCESS01";
   static final String SECRET = "moto-secret-not-checked";
@@ -49,7 +49,7 @@ class MotoIamTest {
     boolean cli = ExternalTools.awsCli().isPresent();
     moto = cli ? MotoServer.startIfInstalled(Map.of("MOTO_IAM_LOAD_MANAGED_POLICIES", "true")).orElse(null) : null;
     if (moto == null) {
-      System.err.println("MotoIamTest skipped: needs moto_server and the AWS CLI ('aws') on PATH");
+      System.err.println("MotoIamIT skipped: needs moto_server and the AWS CLI ('aws') on PATH");
     }
     Assumptions.assumeTrue(moto != null, "moto_server and the AWS CLI are needed");
   }

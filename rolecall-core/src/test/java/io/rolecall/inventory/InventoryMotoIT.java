@@ -35,7 +35,7 @@ import software.amazon.awssdk.services.iam.IamClient;
  * Cross-check against an emulator nobody here wrote: rolecall's IAM and EC2 counts for moto's default account
  * equal what the AWS CLI lists for it. (moto does not check trust policies, and has no LookupEvents.)
  */
-class InventoryMotoTest {
+class InventoryMotoIT {
   static final String ACCOUNT = "123456789012";
   static final String KEY = "AKIAROLECALLMOTO0001";
   static final String SECRET = "moto-secret-not-checked";
@@ -46,7 +46,7 @@ class InventoryMotoTest {
     boolean cli = ExternalTools.awsCli().isPresent();
     moto = cli ? MotoServer.startIfInstalled().orElse(null) : null;
     if (moto == null) {
-      System.err.println("InventoryMotoTest skipped: needs moto_server and the AWS CLI ('aws') on PATH");
+      System.err.println("InventoryMotoIT skipped: needs moto_server and the AWS CLI ('aws') on PATH");
     }
     Assumptions.assumeTrue(moto != null, "moto_server and the AWS CLI are needed");
   }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Two engines on one PostgreSQL store share the job queue: 20 sync jobs queued through one of them each run exactly
  * once (one claim, one runner, done), and both engines take part. Checked in the jobs table itself.
  */
-class TwoEnginesPostgresTest {
+class TwoEnginesPostgresIT {
   static PostgresCluster postgres;
 
   @TempDir
@@ -32,7 +32,7 @@ class TwoEnginesPostgresTest {
   static void start() {
     postgres = PostgresCluster.startIfInstalled().orElse(null);
     if (postgres == null) {
-      System.err.println("TwoEnginesPostgresTest skipped: PostgreSQL (initdb, pg_ctl) is not installed;"
+      System.err.println("TwoEnginesPostgresIT skipped: PostgreSQL (initdb, pg_ctl) is not installed;"
           + " .ci/install-tools installs Debian's postgresql package");
     }
     Assumptions.assumeTrue(postgres != null, "PostgreSQL is not installed (initdb, pg_ctl)");

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * moto's CloudFormation through the AWS CLI (validate-template, then create-stack: the role really
  * gets created with both policies). Each is skipped, saying why, when its tool is not installed.
  */
-class TemplateToolsTest {
+class TemplateToolsIT {
   @TempDir
   Path dir;
 
@@ -52,7 +52,7 @@ class TemplateToolsTest {
 
   static void require(boolean present, String why) {
     if (!present) {
-      System.err.println("TemplateToolsTest: skipped: " + why);
+      System.err.println("TemplateToolsIT: skipped: " + why);
     }
     Assumptions.assumeTrue(present, why);
   }

@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.sts.StsClient;
  * against the sandbox, where moto supports them. moto does not check trust policies, so the untrusted
  * role case stays with the sandbox. Skipped, saying why, when moto_server is not installed.
  */
-class MotoRemediationTest {
+class MotoRemediationIT {
   static MotoServer moto;
   static final AwsCredentialsProvider BASE = StaticCredentialsProvider.create(
       AwsBasicCredentials.create("AKIAMOTOTESTKEY00001", "moto-secret-key-for-tests"));
@@ -47,7 +47,7 @@ class MotoRemediationTest {
 
   @BeforeAll
   static void startMoto() {
-    moto = MotoCommands.startOrSkip(MotoRemediationTest.class, false);
+    moto = MotoCommands.startOrSkip(MotoRemediationIT.class, false);
   }
 
   @AfterAll

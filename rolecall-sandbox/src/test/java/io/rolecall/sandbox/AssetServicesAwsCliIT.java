@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * (botocore: a client nobody here wrote), on the risky estate the seed option builds; paging with the CLI's own
  * paginators. Skipped, saying so, when {@code aws} is not on PATH.
  */
-class AssetServicesAwsCliTest {
+class AssetServicesAwsCliIT {
   static final String ACCOUNT = "111111111111";
   final Sandbox sb = Sandbox.start();
   final AccessKey ops = sb.account(ACCOUNT).iam().createUserWithAccessKey("ops");
@@ -26,7 +26,7 @@ class AssetServicesAwsCliTest {
 
   @BeforeAll
   static void requireCli() {
-    if (!AwsCli.installed()) System.err.println("AssetServicesAwsCliTest skipped: the AWS CLI ('aws') is not on PATH");
+    if (!AwsCli.installed()) System.err.println("AssetServicesAwsCliIT skipped: the AWS CLI ('aws') is not on PATH");
     Assumptions.assumeTrue(AwsCli.installed(), "the AWS CLI ('aws') is not on PATH");
   }
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The AWS CLI (botocore: a client nobody here wrote) against the sandbox's Identity Store and SSO Admin. */
-class IdentityCenterAwsCliTest {
+class IdentityCenterAwsCliIT {
   final Sandbox sb = Sandbox.start();
   final AccessKey ops = sb.account("111111111111").iam().createUserWithAccessKey("ops");
   final IdentityStore store = sb.account("111111111111").identityCenter().createInstance();
@@ -33,7 +33,7 @@ class IdentityCenterAwsCliTest {
   @BeforeAll
   static void requireCli() {
     boolean found = ExternalTools.awsCli().isPresent();
-    if (!found) System.err.println("IdentityCenterAwsCliTest skipped: the AWS CLI ('aws') is not on PATH");
+    if (!found) System.err.println("IdentityCenterAwsCliIT skipped: the AWS CLI ('aws') is not on PATH");
     Assumptions.assumeTrue(found, "the AWS CLI ('aws') is not on PATH");
   }
 

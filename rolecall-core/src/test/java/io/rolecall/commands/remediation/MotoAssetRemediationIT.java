@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and read back with the AWS CLI v1 (never with rolecall's own code). Skipped, saying why, without moto_server or
  * the AWS CLI on PATH.
  */
-class MotoAssetRemediationTest {
+class MotoAssetRemediationIT {
   static final String KEY = MotoCommands.KEY;
   static final String SECRET = MotoCommands.SECRET;
   static MotoServer moto;
@@ -37,7 +37,7 @@ class MotoAssetRemediationTest {
 
   @BeforeAll
   static void startMoto() {
-    moto = MotoCommands.startOrSkip(MotoAssetRemediationTest.class, true);
+    moto = MotoCommands.startOrSkip(MotoAssetRemediationIT.class, true);
   }
 
   @AfterAll

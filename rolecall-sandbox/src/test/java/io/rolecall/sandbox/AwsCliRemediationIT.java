@@ -14,14 +14,14 @@ import org.junit.jupiter.api.Test;
  * The AWS CLI (botocore: a second client nobody here wrote) against the S3, EC2 and Organizations emulation. Skipped,
  * saying so, when {@code aws} is not on PATH.
  */
-class AwsCliRemediationTest {
+class AwsCliRemediationIT {
   final Sandbox sb = Sandbox.start();
   final AccessKey ops = sb.account("111111111111").iam().createUserWithAccessKey("ops");
   final AwsCli cli = new AwsCli(sb);
 
   @BeforeAll
   static void requireCli() {
-    if (!AwsCli.installed()) System.err.println("AwsCliRemediationTest skipped: the AWS CLI ('aws') is not on PATH");
+    if (!AwsCli.installed()) System.err.println("AwsCliRemediationIT skipped: the AWS CLI ('aws') is not on PATH");
     Assumptions.assumeTrue(AwsCli.installed(), "the AWS CLI ('aws') is not on PATH");
   }
 

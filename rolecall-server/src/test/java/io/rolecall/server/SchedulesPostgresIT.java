@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * `serve --schedule` would be), there is one schedule, and over 10 s it fires about 5 times in all, not about 10:
  * each period once, whichever engine fired it, each job for its own period, periods 2 s apart on the grid.
  */
-class SchedulesPostgresTest {
+class SchedulesPostgresIT {
   static PostgresCluster postgres;
 
   @TempDir
@@ -32,7 +32,7 @@ class SchedulesPostgresTest {
   static void start() {
     postgres = PostgresCluster.startIfInstalled().orElse(null);
     if (postgres == null) {
-      System.err.println("SchedulesPostgresTest skipped: PostgreSQL (initdb, pg_ctl) is not installed;"
+      System.err.println("SchedulesPostgresIT skipped: PostgreSQL (initdb, pg_ctl) is not installed;"
           + " .ci/install-tools installs Debian's postgresql package");
     }
     Assumptions.assumeTrue(postgres != null, "PostgreSQL is not installed (initdb, pg_ctl)");

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
  * The shared Identity Center scenarios against moto_server, an emulator nobody here wrote: where it and the sandbox
  * agree, the sandbox is not just agreeing with itself. Skipped, saying why, without moto_server or the AWS CLI.
  */
-class MotoScenariosTest extends IdentityCenterScenarios {
+class MotoScenariosIT extends IdentityCenterScenarios {
   static MotoServer moto;
   MotoIdentityCenter target;
 
@@ -19,7 +19,7 @@ class MotoScenariosTest extends IdentityCenterScenarios {
     String missing = MotoServer.executable().isEmpty() ? "moto_server is not on PATH"
         : !AwsCli.installed() ? "the AWS CLI ('aws') is not on PATH" : null;
     if (missing != null) {
-      System.err.println("MotoScenariosTest skipped: " + missing);
+      System.err.println("MotoScenariosIT skipped: " + missing);
     }
     Assumptions.assumeTrue(missing == null, missing);
     moto = MotoServer.startIfInstalled().orElseThrow();

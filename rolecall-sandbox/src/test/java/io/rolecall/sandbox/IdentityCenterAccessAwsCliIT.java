@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * and assignments, the SAML provider and reserved role they leave in a member account, and the SCPs above it.
  * Skipped when {@code aws} is not on PATH.
  */
-class IdentityCenterAccessAwsCliTest {
+class IdentityCenterAccessAwsCliIT {
   final Sandbox sb = Sandbox.start();
   final AccessKey ops = sb.account("111111111111").iam().createUserWithAccessKey("ops");
   final IdentityStore store = sb.account("111111111111").identityCenter().createInstance();
@@ -28,7 +28,7 @@ class IdentityCenterAccessAwsCliTest {
   final StoreUser ann = store.createUser("ann", "Ann", "Lee", "Ann Lee", "ann@example.com");
   final PermissionSet admin = sso.createPermissionSet("Admin", null, "PT4H", null);
 
-  IdentityCenterAccessAwsCliTest() {
+  IdentityCenterAccessAwsCliIT() {
     sb.organization("111111111111").addAccount("222222222222");
     sso.attachManagedPolicy(admin.arn(), AwsManagedPolicies.arn("AdministratorAccess"));
     sso.createPermissionSet("ReadOnly");
@@ -37,7 +37,7 @@ class IdentityCenterAccessAwsCliTest {
 
   @BeforeAll
   static void requireCli() {
-    if (!AwsCli.installed()) System.err.println("IdentityCenterAccessAwsCliTest skipped: the AWS CLI ('aws') is not on PATH");
+    if (!AwsCli.installed()) System.err.println("IdentityCenterAccessAwsCliIT skipped: the AWS CLI ('aws') is not on PATH");
     Assumptions.assumeTrue(AwsCli.installed(), "the AWS CLI ('aws') is not on PATH: skipping the CLI fidelity checks");
   }
 
