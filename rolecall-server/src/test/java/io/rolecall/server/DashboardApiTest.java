@@ -1,0 +1,183 @@
+package io.rolecall.server;
+
+import static io.rolecall.server.InventoryApiTest.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The reads the dashboard is built on (issue 17), through the engine's HTTP API on the sandbox: the overview, list
+ * search, findings search/sort/paging/groups, the principal page and the audit filters.
+ */
+class DashboardApiTest {
+  final EngineFixture fx;
+  final Engine engine;
+
+  DashboardApiTest() throws Exception {
+    fx = new EngineFixture(Files.createTempDirectory("rolecall-dashboard-api"));
+    engine = fx.start();
+  }
+
+  @AfterEach
+  void stop() {
+    fx.close();
+  }
+
+  String sync(String body) throws InterruptedException {
+    var started = fx.post(engine, "/v1/inventory/jobs", body);
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+    String id = json(started).get("id").asText();
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    while (Instant.now().isBefore(deadline)) {
+      var job = json(fx.get(engine, "/v1/inventory/jobs/" + id));
+      if (!job.get("status").asText().matches("queued|running")) {
+        assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("done");
+        return job.get("runId").asText();
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("job " + id + " did not finish");
+  }
+
+  static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void overviewCountsAccountsAndFindingsBySeverityAndRule() throws Exception {
+    assertThat(fx.get(engine, "/v1/inventory/overview").statusCode()).isEqualTo(404);
+    sync("{\"accounts\": \"222222222222,333333333333,444444444444\", \"services\": \"iam\"}");
+    var o = json(fx.get(engine, "/v1/inventory/overview?since=24h"));
+    var accounts = o.get("accounts");
+    assertThat(accounts).extracting(a -> a.get("account").asText())
+        .containsExactly("222222222222", "333333333333", "444444444444");
+    assertThat(accounts.get(0).get("status").asText()).isEqualTo("ok");
+    assertThat(accounts.get(0).get("ageSeconds").asLong()).isGreaterThanOrEqualTo(0);
+    assertThat(accounts.get(0).at("/findings/medium").asLong()).isGreaterThanOrEqualTo(1);
+    // 444444444444 wants another ExternalId: nothing collected, so it was never assessed.
+    assertThat(accounts.get(2).get("status").asText()).isEqualTo("not-assessed");
+    assertThat(accounts.get(2).get("collectedAt").isNull()).isTrue();
+    var findings = o.get("findings");
+    assertThat(findings.at("/bySeverity").fieldNames()).toIterable()
+        .containsExactly("critical", "high", "medium", "low");
+    assertThat(findings.get("byRule")).anySatisfy(r -> {
+      assertThat(r.get("rule").asText()).isEqualTo("weak-password-policy");
+      assertThat(r.get("severity").asText()).isEqualTo("medium");
+      assertThat(r.get("count").asLong()).isEqualTo(2); // 333333333333 has no policy at all
+    });
+    long open = 0;
+    for (var r : findings.get("byRule")) {
+      open += r.get("count").asLong();
+    }
+    long bySeverity = 0;
+    for (var v : findings.get("bySeverity")) {
+      bySeverity += v.asLong();
+    }
+    assertThat(bySeverity).isEqualTo(open);
+    // Everything was first seen by this sync: all new, nothing resolved.
+    assertThat(findings.get("new").asLong()).isEqualTo(open);
+    assertThat(findings.get("resolved").asLong()).isZero();
+    assertThat(Instant.parse(findings.get("since").asText())).isBefore(Instant.now());
+
+    // Fix the weak password policy: the next sync resolves that finding, counted as resolved since 1h.
+    fx.sb.account("222222222222").iam().setPasswordPolicy(new io.rolecall.sandbox.service.iam.PasswordPolicy(
+        14, true, true, true, true, true, 90, 24, false));
+    sync("{\"accounts\": \"222222222222\", \"services\": \"iam\"}");
+    var after = json(fx.get(engine, "/v1/inventory/overview?since=1h")).get("findings");
+    assertThat(after.get("resolved").asLong()).isEqualTo(1);
+    assertThat(after.get("byRule")).anySatisfy(r -> {
+      assertThat(r.get("rule").asText()).isEqualTo("weak-password-policy");
+      assertThat(r.get("count").asLong()).isEqualTo(1);
+    });
+    assertThat(fx.get(engine, "/v1/inventory/overview?since=soon").statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void listSearchFiltersInTheStoreSoTotalAndPagesCountTheMatches() throws Exception {
+    for (int i = 0; i < 5; i++) {
+      fx.sb.account("222222222222").iam().createUser("Bob_" + i);
+    }
+    fx.sb.account("333333333333").iam().createUser("bob%odd");
+    sync("{\"accounts\": \"222222222222,333333333333\", \"services\": \"iam\"}");
+    var all = json(fx.get(engine, "/v1/inventory/list/users"));
+    assertThat(all.get("total").asLong()).isGreaterThan(6);
+
+    // Case-insensitive, over names: Bob_0..4 and bob%odd.
+    var seen = new ArrayList<String>();
+    String token = null;
+    long total = -1;
+    do {
+      var page = json(fx.get(engine, "/v1/inventory/list/users?q=BOB&limit=2"
+          + (token == null ? "" : "&nextToken=" + token)));
+      total = page.get("total").asLong();
+      page.get("items").forEach(i -> seen.add(i.get("userName").asText()));
+      token = page.get("nextToken").isNull() ? null : page.get("nextToken").asText();
+    } while (token != null);
+    assertThat(total).isEqualTo(6);
+    assertThat(seen).containsExactly("Bob_0", "Bob_1", "Bob_2", "Bob_3", "Bob_4", "bob%odd");
+    // LIKE's own characters are literal: "_" is no wildcard, "%" no "anything".
+    assertThat(json(fx.get(engine, "/v1/inventory/list/users?q=" + enc("b_"))).get("total").asLong()).isEqualTo(5);
+    assertThat(json(fx.get(engine, "/v1/inventory/list/users?q=" + enc("%o"))).get("total").asLong()).isEqualTo(1);
+    // Over the ARN and the account too.
+    assertThat(json(fx.get(engine, "/v1/inventory/list/users?q=" + enc(":user/alice-333"))).get("items"))
+        .singleElement().satisfies(i -> assertThat(i.get("accountId").asText()).isEqualTo("333333333333"));
+    var byAccount = json(fx.get(engine, "/v1/inventory/list/roles?q=33333333"));
+    assertThat(byAccount.get("items")).isNotEmpty().allSatisfy(i -> assertThat(i.get("accountId").asText())
+        .isEqualTo("333333333333"));
+    assertThat(json(fx.get(engine, "/v1/inventory/list/users?q=nobody-at-all")).get("total").asLong()).isZero();
+  }
+
+  @Test
+  void findingsSearchSortPagesAndGroupsTheFilteredSet() throws Exception {
+    fx.sb.account("222222222222").iam().createRole("partner-a",
+        io.rolecall.sandbox.TrustPolicy.trustingAccount("999999999999"));
+    fx.sb.account("333333333333").iam().createRole("partner-b",
+        io.rolecall.sandbox.TrustPolicy.trustingAccount("999999999999"));
+    sync("{\"accounts\": \"222222222222,333333333333\", \"services\": \"iam\"}");
+    var plain = json(fx.get(engine, "/v1/inventory/findings"));
+    int all = plain.get("findings").size();
+    assertThat(plain.get("total").asInt()).isEqualTo(all);
+    assertThat(plain.get("nextToken").isNull()).isTrue();
+    assertThat(plain.get("coverage")).isNotNull();
+
+    var q = json(fx.get(engine, "/v1/inventory/findings?q=PARTNER"));
+    assertThat(q.get("findings")).hasSize(2).allSatisfy(f -> assertThat(f.get("rule").asText())
+        .isEqualTo("cross-account-trust-without-condition"));
+    assertThat(q.get("groups")).singleElement().satisfies(g -> {
+      assertThat(g.get("rule").asText()).isEqualTo("cross-account-trust-without-condition");
+      assertThat(g.get("count").asInt()).isEqualTo(2);
+    });
+    var byAccount = json(fx.get(engine, "/v1/inventory/findings?q=partner&sort=-accountId"));
+    assertThat(byAccount.get("findings")).extracting(f -> f.get("accountId").asText())
+        .containsExactly("333333333333", "222222222222");
+
+    var seen = new ArrayList<String>();
+    String token = null;
+    do {
+      var page = json(fx.get(engine, "/v1/inventory/findings?sort=principal&limit=1"
+          + (token == null ? "" : "&nextToken=" + token)));
+      assertThat(page.get("total").asInt()).isEqualTo(all);
+      assertThat(page.get("findings").size()).isLessThanOrEqualTo(1);
+      page.get("findings").forEach(f -> seen.add(f.get("principal").asText()));
+      token = page.get("nextToken").isNull() ? null : page.get("nextToken").asText();
+    } while (token != null);
+    assertThat(seen).hasSize(all).isSorted();
+    long grouped = 0;
+    for (JsonNode g : plain.get("groups")) {
+      grouped += g.get("count").asLong();
+    }
+    assertThat(grouped).isEqualTo(all);
+    for (String bad : new String[] {"sort=colour", "nextToken=garbage", "limit=0"}) {
+      var r = fx.get(engine, "/v1/inventory/findings?" + bad);
+      assertThat(r.statusCode()).as(bad).isEqualTo(400);
+    }
+  }
+}
