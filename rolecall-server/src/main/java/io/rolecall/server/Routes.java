@@ -13,7 +13,7 @@ final class Routes {
   private Routes() {}
 
   static List<Route> all(CommandsApi commands, InventoryApi inventory, AccessApi access, AuditApi audit,
-      CommandRegistry registry, Store store) {
+      PrincipalApi principal, CommandRegistry registry, Store store) {
     var routes = new ArrayList<Route>();
     routes.add(api("GET", "/v1/health", true, "Liveness: no token needed, says nothing about the estate.", null,
         List.of(), r -> Response.ok(Map.of("status", "ok", "store", store.kind().name().toLowerCase(java.util.Locale.ROOT)))));
@@ -51,6 +51,10 @@ final class Routes {
         + " coverage: accounts in scope not assessed, and why.", null,
         List.of("account", "severity", "rule", "status", "newSince", "maxAge", "run", "q", "sort", "limit", "nextToken"),
         inventory::findings));
+    routes.add(api("GET", "/v1/inventory/principal", false, "One IAM user, role or group (?arn=) or Identity Center"
+        + " user or group (?id=&kind=) of the current state: its fields, policies with their documents, memberships,"
+        + " access keys, MFA devices, what it reaches, who can act as it, and its open findings.", null,
+        List.of("arn", "id", "kind"), principal::principal));
     routes.add(api("GET", "/v1/inventory/history", false, "The runs, newest first, with each account's status.", null,
         List.of("account", "limit"), inventory::history));
     routes.add(api("GET", "/v1/inventory/diff", false, "Items added, removed and changed between two states.", null,

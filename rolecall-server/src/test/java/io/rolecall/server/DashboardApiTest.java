@@ -180,4 +180,68 @@ class DashboardApiTest {
       assertThat(r.statusCode()).as(bad).isEqualTo(400);
     }
   }
+
+  @Test
+  void principalPageHasPoliciesMembershipsKeysMfaReachAndWhoReachesIt() throws Exception {
+    var iam = fx.sb.account("222222222222").iam();
+    iam.createUser("carol");
+    iam.putUserPolicy("carol", "read-logs", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+        + "\"Action\":\"logs:Get*\",\"Resource\":\"*\"}]}");
+    iam.createGroup("ops");
+    iam.addUserToGroup("ops", "carol");
+    iam.attachGroupPolicy("ops", "arn:aws:iam::aws:policy/ReadOnlyAccess");
+    iam.createAccessKey("carol");
+    iam.credentials().enableVirtualMfa("carol");
+    iam.createRole("deployer", io.rolecall.sandbox.TrustPolicy.trusting("arn:aws:iam::222222222222:user/carol"));
+    iam.attachRolePolicy("deployer", "arn:aws:iam::aws:policy/AdministratorAccess");
+    sync("{\"accounts\": \"222222222222\", \"services\": \"iam\"}");
+
+    String carol = "arn:aws:iam::222222222222:user/carol";
+    var page = json(fx.get(engine, "/v1/inventory/principal?arn=" + enc(carol)));
+    assertThat(page.at("/principal/kind").asText()).isEqualTo("user");
+    assertThat(page.at("/principal/account").asText()).isEqualTo("222222222222");
+    assertThat(page.at("/principal/name").asText()).isEqualTo("carol");
+    assertThat(page.at("/principal/collectedAt").asText()).isNotEmpty();
+    assertThat(page.get("policies")).anySatisfy(p -> {
+      assertThat(p.get("type").asText()).isEqualTo("inline");
+      assertThat(p.get("name").asText()).isEqualTo("read-logs");
+      assertThat(p.at("/document/Statement/0/Action").asText()).isEqualTo("logs:Get*");
+    }).anySatisfy(p -> {
+      assertThat(p.get("type").asText()).isEqualTo("group");
+      assertThat(p.get("arn").asText()).isEqualTo("arn:aws:iam::aws:policy/ReadOnlyAccess");
+    });
+    assertThat(page.get("memberships")).singleElement().satisfies(m -> {
+      assertThat(m.get("kind").asText()).isEqualTo("group");
+      assertThat(m.get("name").asText()).isEqualTo("ops");
+    });
+    assertThat(page.get("keys")).singleElement().satisfies(k -> {
+      assertThat(k.get("status").asText()).isEqualTo("Active");
+      assertThat(k.has("createDate")).isTrue();
+    });
+    assertThat(page.get("mfa")).hasSize(1);
+    assertThat(page.at("/reaches/reach")).anySatisfy(r -> assertThat(r.get("level").asText()).isEqualTo("admin"));
+
+    var role = json(fx.get(engine, "/v1/inventory/principal?arn=" + enc("arn:aws:iam::222222222222:role/deployer")));
+    assertThat(role.get("policies")).anySatisfy(p -> assertThat(p.get("type").asText()).isEqualTo("trust"))
+        .anySatisfy(p -> {
+          assertThat(p.get("type").asText()).isEqualTo("managed");
+          assertThat(p.get("name").asText()).isEqualTo("AdministratorAccess");
+        });
+    assertThat(role.get("reachedBy")).anySatisfy(r -> {
+      assertThat(r.get("principal").asText()).isEqualTo(carol);
+      assertThat(r.get("level").asText()).isEqualTo("admin");
+      assertThat(r.get("path")).isNotEmpty();
+    });
+    var group = json(fx.get(engine, "/v1/inventory/principal?arn=" + enc("arn:aws:iam::222222222222:group/ops")));
+    assertThat(group.at("/principal/members")).singleElement().satisfies(m -> assertThat(m.get("arn").asText())
+        .isEqualTo(carol));
+    var account = json(fx.get(engine, "/v1/inventory/principal?arn=" + enc("arn:aws:iam::222222222222:user/alice-222")));
+    assertThat(account.get("findings")).isNotNull();
+
+    var missing = fx.get(engine, "/v1/inventory/principal?arn=" + enc("arn:aws:iam::222222222222:user/nobody"));
+    assertThat(missing.statusCode()).isEqualTo(404);
+    assertThat(json(missing).get("error").asText()).contains("no principal").doesNotContain("\n");
+    assertThat(fx.get(engine, "/v1/inventory/principal").statusCode()).isEqualTo(400);
+    assertThat(fx.get(engine, "/v1/inventory/principal?id=x&kind=role").statusCode()).isEqualTo(400);
+  }
 }
