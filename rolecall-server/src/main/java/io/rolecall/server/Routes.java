@@ -17,6 +17,13 @@ final class Routes {
     var routes = new ArrayList<Route>();
     routes.add(api("GET", "/v1/health", true, "Liveness: no token needed, says nothing about the estate.", null,
         List.of(), r -> Response.ok(Map.of("status", "ok", "store", store.kind().name().toLowerCase(java.util.Locale.ROOT)))));
+    routes.add(api("GET", "/v1/whoami", false, "Who the request's token names: {\"name\"} (null for the engine's own"
+        + " token), as the audit journal records its changes.", null, List.of(), r -> {
+          var who = new java.util.LinkedHashMap<String, Object>();
+          who.put("name", r.caller());
+          who.put("token", r.caller() == null ? "engine" : "named");
+          return Response.ok(who);
+        }));
     routes.add(api("GET", "/v1/commands", false, "The commands and their arguments (from the command specs).", null,
         List.of(), commands::list));
     routes.add(api("POST", "/v1/commands/{name}", false, "Run a command: per-account contents, context, table, errors.",

@@ -244,4 +244,66 @@ class DashboardApiTest {
     assertThat(fx.get(engine, "/v1/inventory/principal").statusCode()).isEqualTo(400);
     assertThat(fx.get(engine, "/v1/inventory/principal?id=x&kind=role").statusCode()).isEqualTo(400);
   }
+
+  static final String ALICE = "alice-token-" + "7f3e9a1c5b2d4e6f8a0b";
+  static final String BOB = "bob-token-" + "1a2b3c4d5e6f7a8b9c0d";
+
+  /** An engine as the fixture starts one, with the people's tokens of {@code tokensFile} beside the engine token. */
+  Engine withPeople(java.nio.file.Path tokensFile) {
+    var envs = io.rolecall.config.Env.of(java.util.Map.of("ROLECALL_TEST_SECRET", EngineFixture.CANARY));
+    var file = io.rolecall.config.ConfigFile.load(fx.dir.resolve("rolecall.yaml"), envs);
+    var e = Engine.start(new Engine.Options("127.0.0.1", 0, BearerToken.of(EngineFixture.TOKEN).withNamed(tokensFile),
+        fx.dir.resolve("people.db").toString(), io.rolecall.config.InstanceSettings.resolve(envs, file, "test"), file,
+        envs, "tester (engine)", 16, 1, EngineFixture.TIMING, "engine-p",
+        new java.io.PrintStream(fx.logBytes, true, StandardCharsets.UTF_8), null, java.util.List.of(),
+        java.util.List.of()));
+    fx.engines.add(e);
+    return e;
+  }
+
+  @Test
+  void namedTokensAreTheJournalsActorAndTheAuditFilters() throws Exception {
+    var tokens = fx.dir.resolve("tokens.yaml");
+    Files.writeString(tokens, "- name: alice\n  token: " + ALICE + "\n- name: bob\n  sha256: "
+        + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+            .digest(BOB.getBytes(StandardCharsets.UTF_8))) + "\n");
+    Files.setPosixFilePermissions(tokens, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> BearerToken.of(EngineFixture.TOKEN)
+        .withNamed(tokens))).hasMessageContaining("readable by other users").hasMessageNotContaining(ALICE);
+    Files.setPosixFilePermissions(tokens, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    var people = withPeople(tokens);
+
+    assertThat(json(fx.send(people, "GET", "/v1/whoami", ALICE, null)).get("name").asText()).isEqualTo("alice");
+    assertThat(json(fx.send(people, "GET", "/v1/whoami", BOB, null)).get("name").asText()).isEqualTo("bob");
+    assertThat(json(fx.send(people, "GET", "/v1/whoami", EngineFixture.TOKEN, null)).get("name").isNull()).isTrue();
+    assertThat(fx.send(people, "GET", "/v1/whoami", "alice", null).statusCode()).isEqualTo(401);
+
+    String update = "{\"args\": {\"account_id\": \"222222222222\", \"minimum_password_length\": 14}}";
+    assertThat(fx.send(people, "POST", "/v1/commands/aws-iam-account-password-policy-update", ALICE, update)
+        .statusCode()).isEqualTo(200);
+    assertThat(fx.send(people, "POST", "/v1/commands/aws-iam-account-password-policy-update", EngineFixture.TOKEN,
+        "{\"args\": {\"account_id\": \"333333333333\", \"minimum_password_length\": 15}}").statusCode())
+        .isEqualTo(200);
+
+    var mine = json(fx.send(people, "GET", "/v1/audit?actor=alice", BOB, null)).get("entries");
+    assertThat(mine).singleElement().satisfies(e -> {
+      assertThat(e.get("Actor").asText()).isEqualTo("alice (engine)");
+      assertThat(e.get("AccountId").asText()).isEqualTo("222222222222");
+      assertThat(e.get("Before").isObject()).isTrue();
+      assertThat(e.at("/After/MinimumPasswordLength").asInt()).isEqualTo(14);
+    });
+    assertThat(json(fx.send(people, "GET", "/v1/audit?account=333333333333", BOB, null)).get("entries"))
+        .singleElement().satisfies(e -> assertThat(e.get("Actor").asText()).isEqualTo("tester (engine)"));
+    assertThat(json(fx.send(people, "GET", "/v1/audit?command=aws-iam-account-password-policy-update&limit=5", BOB,
+        null)).get("entries")).hasSize(2);
+    assertThat(json(fx.send(people, "GET", "/v1/audit?command=nothing-of-the-sort", BOB, null)).get("entries"))
+        .isEmpty();
+    assertThat(fx.send(people, "GET", "/v1/audit?account=12", BOB, null).statusCode()).isEqualTo(400);
+
+    // The named tokens are secrets: in no response and no log line.
+    for (String body : fx.bodies) {
+      assertThat(body).doesNotContain(ALICE, BOB, EngineFixture.TOKEN, EngineFixture.CANARY);
+    }
+    assertThat(fx.log()).doesNotContain(ALICE, BOB, EngineFixture.TOKEN, EngineFixture.CANARY);
+  }
 }
