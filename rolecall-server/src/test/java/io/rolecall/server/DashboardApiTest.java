@@ -306,4 +306,29 @@ class DashboardApiTest {
     }
     assertThat(fx.log()).doesNotContain(ALICE, BOB, EngineFixture.TOKEN, EngineFixture.CANARY);
   }
+
+  @Test
+  void theDefaultAllSyncWithoutAnOrganizationSyncsTheOwnAccountAndSaysWhy() throws Exception {
+    // The sandbox's 111111111111 is in no organization: ListAccounts answers AWSOrganizationsNotInUseException.
+    var started = fx.post(engine, "/v1/inventory/jobs", "{\"accounts\": \"all\", \"services\": \"iam\"}");
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+    String id = json(started).get("id").asText();
+    JsonNode job = null;
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    while (Instant.now().isBefore(deadline)) {
+      job = json(fx.get(engine, "/v1/inventory/jobs/" + id));
+      if (!job.get("status").asText().matches("queued|running")) {
+        break;
+      }
+      Thread.sleep(50);
+    }
+    assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("done");
+    assertThat(job.get("error").isNull()).isTrue();
+    assertThat(job.get("notices")).singleElement().satisfies(n -> assertThat(n.asText())
+        .contains("not in an organization").contains(EngineFixture.MANAGEMENT).doesNotContain("\n"));
+    assertThat(job.at("/accounts/total").asInt()).isEqualTo(1);
+    assertThat(job.get("steps")).singleElement().satisfies(s -> assertThat(s.get("step").asText())
+        .isEqualTo(EngineFixture.MANAGEMENT));
+    assertThat(fx.log()).contains("not in an organization");
+  }
 }
