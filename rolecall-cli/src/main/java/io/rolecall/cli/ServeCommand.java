@@ -35,6 +35,11 @@ final class ServeCommand implements Callable<Integer> {
           + " $" + BearerToken.VARIABLE + " wins over it.")
   Path tokenFile;
 
+  @Option(names = "--tokens-file", paramLabel = "FILE",
+      description = "People's named tokens (YAML or JSON lines of name and token or sha256, mode 0600): the journal"
+          + " records the name as the actor; default the config's engine: tokens-file:.")
+  Path tokensFile;
+
   @Option(names = "--workers", paramLabel = "N",
       description = "Accounts of sync jobs (of any engine on the store) this engine syncs at once, 0 to 256 (default:"
           + " --parallel, 16); 0 serves the API and leaves the jobs to the other engines.")
@@ -84,6 +89,10 @@ final class ServeCommand implements Callable<Integer> {
       cli.warn("--bind " + bind + ": the engine is reachable from the network; anyone with the token can run commands");
     }
     var config = SettingsLoader.config(root.global, cli.env());
+    Path named = tokensFile != null ? tokensFile : config == null ? null : config.engineTokensFile();
+    if (named != null) {
+      token = token.withNamed(named);
+    }
     Retention retention = keepRuns != null || pruneOlderThan != null
         ? Retention.parse(keepRuns, "--keep-runs", pruneOlderThan, "--prune-older-than") : config == null ? null : config.retention();
     String host = hostName();

@@ -39,7 +39,8 @@ class ReadmeTest {
     String readme = Files.readString(README);
     String section = readme.substring(readme.indexOf("## Configuration"), readme.indexOf("## Commands"));
     var missing = new ArrayList<String>();
-    for (String field : List.of("TOP_KEYS", "INSTANCE_KEYS", "SUPPRESSION_KEYS", "RETENTION_KEYS", "SCHEDULE_KEYS")) {
+    for (String field : List.of("TOP_KEYS", "INSTANCE_KEYS", "SUPPRESSION_KEYS", "RETENTION_KEYS", "SCHEDULE_KEYS",
+        "ENGINE_KEYS")) {
       for (String key : keys(field)) {
         if (!section.contains("`" + key + "`")) {
           missing.add(field + "." + key);

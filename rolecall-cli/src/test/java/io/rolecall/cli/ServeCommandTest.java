@@ -35,6 +35,19 @@ class ServeCommandTest {
   }
 
   @Test
+  void aTokensFileOthersCanReadIsRefusedWithoutShowingItsTokens() throws Exception {
+    var tokens = dir.resolve("tokens.jsonl");
+    String secret = "people-token-" + "9e8d7c6b5a4f3e2d";
+    java.nio.file.Files.writeString(tokens, "{\"name\": \"alice\", \"token\": \"" + secret + "\"}\n");
+    java.nio.file.Files.setPosixFilePermissions(tokens,
+        java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    var env = java.util.Map.of("ROLECALL_ENGINE_TOKEN", TOKEN);
+    var run = CliRun.inProcess(env, "serve", "--port", "0", "--tokens-file", tokens.toString());
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).contains("tokens file " + tokens, "chmod 600").doesNotContain(secret);
+  }
+
+  @Test
   void servesTheInstanceUntilStopped() throws Exception {
     try (var sb = new SandboxEngine(dir)) {
       var env = new HashMap<>(sb.env);

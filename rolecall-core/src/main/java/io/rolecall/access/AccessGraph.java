@@ -158,6 +158,33 @@ public final class AccessGraph {
         truncated);
   }
 
+  /**
+   * Who can act as the principal: every starting principal (other than itself) with a path that ends at it, each with
+   * a shortest such path and the level the principal holds (null when it holds none of its own). Empty for a
+   * principal the graph does not hold.
+   */
+  public List<Reach> reachedBy(String principalId) {
+    Node target = byId.get(principalId);
+    if (target == null) {
+      return List.of();
+    }
+    Map<Node, Edge> next = backwards(List.of(target));
+    var out = new ArrayList<Reach>();
+    for (Node start : next.keySet()) {
+      if (start != target && start.kind.start) {
+        List<Edge> path = forwardPath(start, next);
+        List<String> conditions = List.of();
+        for (Edge e : path) {
+          conditions = Permissions.merge(conditions, e.conditions());
+        }
+        out.add(new Reach(start.id, start.kind.id, start.name, target.accountId, target.level, conditions,
+            path.stream().map(Hop::of).toList(), target.id, target.levelGrant));
+      }
+    }
+    out.sort(Comparator.comparing((Reach r) -> r.path().size()).thenComparing(Reach::principal));
+    return List.copyOf(out);
+  }
+
   Node resolve(PrincipalRef ref) {
     Node n = switch (ref.form()) {
       case ARN, SERVICE, ANYONE -> byId.get(ref.value());

@@ -21,4 +21,17 @@ public interface AuditJournal {
 
   /** The most recent entries first, at most {@code limit}, each with its outcome if one was recorded. */
   List<AuditEntry> recent(int limit);
+
+  /**
+   * The most recent entries first, at most {@code limit}, of the given account, command and actor (each null: any;
+   * the actor matched case-insensitively as a substring, so "alice" finds "alice (engine)").
+   */
+  default List<AuditEntry> recent(int limit, String account, String command, String actor) {
+    return recent(Integer.MAX_VALUE).stream()
+        .filter(e -> account == null || account.equals(e.accountId()))
+        .filter(e -> command == null || command.equals(e.command()))
+        .filter(e -> actor == null || (e.actor() != null && e.actor().toLowerCase(java.util.Locale.ROOT)
+            .contains(actor.toLowerCase(java.util.Locale.ROOT))))
+        .limit(limit).toList();
+  }
 }

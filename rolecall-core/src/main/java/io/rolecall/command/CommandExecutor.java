@@ -68,6 +68,11 @@ public final class CommandExecutor {
   }
 
   public Execution execute(AuthSettings instance, String commandName, Map<String, String> rawArgs) {
+    return execute(instance, commandName, rawArgs, actor);
+  }
+
+  /** As {@link #execute(AuthSettings, String, Map)}, journaling its changes as {@code who} (an engine token's name). */
+  public Execution execute(AuthSettings instance, String commandName, Map<String, String> rawArgs, String who) {
     Command command = registry.require(commandName);
     CommandSpec spec = command.spec();
     Arguments args = Arguments.parse(spec, rawArgs);
@@ -76,8 +81,8 @@ public final class CommandExecutor {
     AuditJournal changes = spec.mutating() && !args.dryRun() ? writableJournal(spec) : null;
     List<String> accounts = targets(spec, args, settings);
     List<AccountOutcome> outcomes = accounts.size() == 1
-        ? List.of(runIn(command, args, settings, accounts.getFirst(), changes))
-        : runEverywhere(command, args, settings, accounts, changes);
+        ? List.of(runIn(command, args, settings, accounts.getFirst(), changes, who))
+        : runEverywhere(command, args, settings, accounts, changes, who);
     return new Execution(spec, withWarnings(outcomes, runWarnings(args)));
   }
 
@@ -152,7 +157,7 @@ public final class CommandExecutor {
    * others' results; only when every account fails on the same kind of usage problem is it the run's (exit 2).
    */
   private List<AccountOutcome> runEverywhere(Command command, Arguments args, AuthSettings settings,
-      List<String> accounts, AuditJournal changes) {
+      List<String> accounts, AuditJournal changes, String who) {
     var permits = new Semaphore(parallelism);
     var usage = new java.util.concurrent.ConcurrentLinkedQueue<UsageException>();
     try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -161,7 +166,7 @@ public final class CommandExecutor {
         futures.add(pool.submit(() -> {
           permits.acquire();
           try {
-            return runIn(command, args, settings, account, changes);
+            return runIn(command, args, settings, account, changes, who);
           } catch (UsageException e) {
             usage.add(e);
             return AccountOutcome.failed(account, e.getMessage());
@@ -194,13 +199,13 @@ public final class CommandExecutor {
   }
 
   private AccountOutcome runIn(Command command, Arguments args, AuthSettings settings, String account,
-      AuditJournal changes) {
+      AuditJournal changes, String who) {
     Session session = null;
     try {
       session = sessions.open(settings, account);
       session.authenticate();
       ChangeJournal journal = changes == null ? ChangeJournal.NONE
-          : new AccountJournal(changes, clock, actor, command.spec(), args, settings, session);
+          : new AccountJournal(changes, clock, who, command.spec(), args, settings, session);
       var context = new CommandContext(args, session, journal);
       String accountId = accountOf(account, session);
       CommandResult result = pacing == null || accountId == null ? command.run(context)

@@ -44,6 +44,8 @@ import java.util.regex.Pattern;
  *   - instance: prod
  *     schedule: every 6h        # or a five-field cron in UTC: "0 *&#47;6 * * *"
  *     accounts: all
+ * engine:
+ *   tokens-file: ~/.rolecall/engine-tokens.yaml   # people's named tokens (rolecall serve --tokens-file)
  * </pre>
  */
 public final class ConfigFile {
@@ -52,7 +54,8 @@ public final class ConfigFile {
       "profile", "roleArn", "roleSessionName", "roleSessionDuration", "roleName", "externalId", "stsRegionalEndpoints",
       "endpointUrl", "stsEndpointUrl", "timeout", "retries", "insecure", "proxy", "systemProxy", "identityStoreId");
   private static final Set<String> TOP_KEYS = Set.of("instances", "db", "suppressions", "retention",
-      "schedules");
+      "schedules", "engine");
+  private static final Set<String> ENGINE_KEYS = Set.of("tokens-file");
   private static final Set<String> SUPPRESSION_KEYS = Set.of("rule", "principal", "account", "reason", "expires");
   private static final Set<String> RETENTION_KEYS = Set.of("keepRuns", "olderThan");
   private static final Set<String> SCHEDULE_KEYS = Set.of("instance", "schedule", "accounts", "regions", "services",
@@ -194,6 +197,32 @@ public final class ConfigFile {
       out.add(new ScheduleEntry(text(e, "instance", at), schedule, Map.copyOf(options), at));
     }
     return out;
+  }
+
+  /**
+   * {@code engine: tokens-file:}, the file of people's named engine tokens, or null when not given; {@code ~/} is the
+   * home directory and a relative path is relative to the config file's directory.
+   */
+  public java.nio.file.Path engineTokensFile() {
+    JsonNode n = root.get("engine");
+    if (n == null || n.isNull()) {
+      return null;
+    }
+    String where = "config " + path + ", engine";
+    if (!n.isObject()) {
+      throw new UsageException(where + ": expected a mapping with tokens-file");
+    }
+    checkKeys(n, ENGINE_KEYS, where);
+    String file = text(n, "tokens-file", where);
+    if (file == null) {
+      return null;
+    }
+    if (file.startsWith("~/")) {
+      return java.nio.file.Path.of(System.getProperty("user.home"), file.substring(2));
+    }
+    var p = java.nio.file.Path.of(file);
+    var dir = path.toAbsolutePath().getParent();
+    return p.isAbsolute() || dir == null ? p : dir.resolve(p);
   }
 
   /** The {@code retention:} settings, or null when the file has none. */

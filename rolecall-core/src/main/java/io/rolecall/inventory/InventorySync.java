@@ -122,11 +122,18 @@ public final class InventorySync {
    * an engine may instead {@link #begin} a run, sync its accounts as separate tasks (on any engine) with
    * {@link #syncAccount(Plan, String, Listener)}, and {@link #finish} it when every account is done.
    */
+  /** @param notices what the planning decided otherwise than asked (all without an organization), one line each */
   public record Plan(String runId, Instant started, List<String> accounts, List<String> regions, Request request,
-                     AuthSettings settings, String baseAccountId, String baseRegion) {
+                     AuthSettings settings, String baseAccountId, String baseRegion, List<String> notices) {
     public Plan {
       accounts = List.copyOf(accounts);
       regions = List.copyOf(regions);
+      notices = List.copyOf(notices);
+    }
+
+    public Plan(String runId, Instant started, List<String> accounts, List<String> regions, Request request,
+        AuthSettings settings, String baseAccountId, String baseRegion) {
+      this(runId, started, accounts, regions, request, settings, baseAccountId, baseRegion, List.of());
     }
   }
 
@@ -188,8 +195,8 @@ public final class InventorySync {
     }
     Session base = sessions.open(settings.toBuilder().roleArn(null).roleName(null).build(), null).authenticate();
     List<String> regions = request.regions().isEmpty() ? List.of(base.region()) : request.regions();
-    List<String> accounts = request.accounts().all() ? OrganizationAccounts.active(base)
-        : request.accounts().accountIds();
+    var notices = new ArrayList<String>();
+    List<String> accounts = request.accounts().all() ? allAccounts(base, notices) : request.accounts().accountIds();
     if (accounts.isEmpty()) {
       throw new CommandFailedException("inventory sync: --accounts all found no ACTIVE account in the organization");
     }
@@ -199,7 +206,40 @@ public final class InventorySync {
     String runId = "r" + RUN_TIME.format(started) + "-" + HexFormat.of().formatHex(randomBytes());
     store.startRun(new InventoryStore.Run(runId, started, null, settings.instanceName(), regions,
         request.parts().stream().map(Part::id).toList(), accounts.size(), 0, 0));
-    return new Plan(runId, started, accounts, regions, request, settings, base.accountId(), base.region());
+    return new Plan(runId, started, accounts, regions, request, settings, base.accountId(), base.region(), notices);
+  }
+
+  /**
+   * The organization's ACTIVE accounts; with no organization to list (the identity's account is in none, or may not
+   * list it), the identity's own account, saying why in one line of {@code notices} instead of failing.
+   */
+  static List<String> allAccounts(Session base, List<String> notices) {
+    try {
+      return OrganizationAccounts.active(base);
+    } catch (RolecallException e) {
+      String why = noOrganization(e.getCause());
+      if (why == null) {
+        throw e;
+      }
+      notices.add("organization: " + why + "; synced the identity's own account " + base.accountId()
+          + " only (name accounts to sync others)");
+      return List.of(base.accountId());
+    }
+  }
+
+  /** Why an Organizations failure means "no organization to list", or null when it means something else. */
+  static String noOrganization(Throwable cause) {
+    if (cause instanceof software.amazon.awssdk.services.organizations.model.AwsOrganizationsNotInUseException) {
+      return "the account is not in an organization (AWSOrganizationsNotInUseException)";
+    }
+    if (cause instanceof software.amazon.awssdk.awscore.exception.AwsServiceException s) {
+      String code = s.awsErrorDetails() == null ? null : s.awsErrorDetails().errorCode();
+      if (s instanceof software.amazon.awssdk.services.organizations.model.AccessDeniedException
+          || "AccessDeniedException".equals(code) || "AccessDenied".equals(code)) {
+        return "organizations:ListAccounts was denied (" + code + ")";
+      }
+    }
+    return null;
   }
 
   /**

@@ -27,6 +27,16 @@ public final class ItemPages {
   /** Items of {@code kinds} in the view (the given accounts, or all), ordered by account, kind, region and id. */
   public static Page items(InventoryStore inventory, View view, Collection<Kind> kinds, Collection<String> accounts,
       int limit, String nextToken) {
+    return items(inventory, view, kinds, accounts, null, limit, nextToken);
+  }
+
+  /**
+   * As {@link #items(InventoryStore, View, Collection, Collection, int, String)}, only the items whose name, id (an
+   * ARN for IAM) or account contains {@code q} (case-insensitive; null or empty: all), filtered in SQL so the total and
+   * the pages count the matching rows only.
+   */
+  public static Page items(InventoryStore inventory, View view, Collection<Kind> kinds, Collection<String> accounts,
+      String q, int limit, String nextToken) {
     String join = " FROM (" + view.pointers() + ") v JOIN inventory_item i ON i.run_id = v.run_id"
         + " AND i.account_id = v.account_id AND i.part = v.part AND i.region = v.region";
     var where = new StringBuilder(" WHERE i.kind IN (" + Jdbc.marks(kinds.size()) + ")");
@@ -35,6 +45,12 @@ public final class ItemPages {
     if (!accounts.isEmpty()) {
       where.append(" AND v.account_id IN (").append(Jdbc.marks(accounts.size())).append(")");
       params.addAll(accounts);
+    }
+    if (q != null && !q.isEmpty()) {
+      where.append(" AND (LOWER(i.name) LIKE ? ESCAPE '!' OR LOWER(i.item_id) LIKE ? ESCAPE '!'"
+          + " OR i.account_id LIKE ? ESCAPE '!')");
+      String like = like(q);
+      params.addAll(List.of(like, like, like));
     }
     var pageParams = new ArrayList<Object>(params);
     String after = "";
@@ -57,8 +73,21 @@ public final class ItemPages {
 
   /** Stored CloudTrail events (the given accounts, or all), newest first. */
   public static Page events(InventoryStore inventory, Collection<String> accounts, int limit, String nextToken) {
+    return events(inventory, accounts, null, limit, nextToken);
+  }
+
+  /** Stored events whose name, source, user name, id or account contains {@code q} (case-insensitive), newest first. */
+  public static Page events(InventoryStore inventory, Collection<String> accounts, String q, int limit,
+      String nextToken) {
     String where = accounts.isEmpty() ? "" : " WHERE account_id IN (" + Jdbc.marks(accounts.size()) + ")";
     var params = new ArrayList<Object>(accounts);
+    if (q != null && !q.isEmpty()) {
+      where += (where.isEmpty() ? " WHERE " : " AND ") + "(LOWER(event_name) LIKE ? ESCAPE '!' OR LOWER(event_source)"
+          + " LIKE ? ESCAPE '!' OR LOWER(username) LIKE ? ESCAPE '!' OR LOWER(event_id) LIKE ? ESCAPE '!'"
+          + " OR account_id LIKE ? ESCAPE '!')";
+      String like = like(q);
+      params.addAll(List.of(like, like, like, like, like));
+    }
     var pageParams = new ArrayList<Object>(params);
     String after = "";
     List<String> key = parse(nextToken, 4);
@@ -84,6 +113,48 @@ public final class ItemPages {
       return page(rows, limit, total);
     });
   }
+
+  /** A LIKE pattern for "contains q", lower-cased, with LIKE's own characters escaped by '!'. */
+  static String like(String q) {
+    String lower = q.toLowerCase(java.util.Locale.ROOT);
+    return "%" + lower.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+  }
+
+  /**
+   * The view's items of {@code kinds} in {@code account} whose id is one of {@code ids} or whose name is one of
+   * {@code names} (either may be empty): a principal's policies, groups, keys and devices, read by key.
+   */
+  public static List<ObjectNode> find(InventoryStore inventory, View view, Collection<Kind> kinds, String account,
+      Collection<String> ids, Collection<String> names) {
+    if (kinds.isEmpty() || (ids.isEmpty() && names.isEmpty())) {
+      return List.of();
+    }
+    var params = new ArrayList<Object>(view.params());
+    kinds.forEach(k -> params.add(k.id()));
+    var match = new ArrayList<String>();
+    if (!ids.isEmpty()) {
+      match.add("i.item_id IN (" + Jdbc.marks(ids.size()) + ")");
+      params.addAll(ids);
+    }
+    if (!names.isEmpty()) {
+      match.add("i.name IN (" + Jdbc.marks(names.size()) + ")");
+      params.addAll(names);
+    }
+    String accountClause = "";
+    if (account != null) {
+      accountClause = " AND v.account_id = ?";
+      params.add(account);
+    }
+    String sql = "SELECT i.kind, i.account_id, i.region, i.item_id, i.name, d.data, i.run_id, v.collected_at FROM ("
+        + view.pointers() + ") v JOIN inventory_item i ON i.run_id = v.run_id AND i.account_id = v.account_id"
+        + " AND i.part = v.part AND i.region = v.region JOIN inventory_data d ON d.hash = i.data_hash"
+        + " WHERE i.kind IN (" + Jdbc.marks(kinds.size()) + ") AND (" + String.join(" OR ", match) + ")"
+        + accountClause + " ORDER BY i.account_id, i.kind, i.region, i.item_id LIMIT " + (MAX_FOUND + 1);
+    return inventory.store().transaction(c -> Jdbc.query(c, sql, params, ItemPages::item));
+  }
+
+  /** At most this many rows a {@link #find} answers (a principal has far fewer policies, keys or groups). */
+  static final int MAX_FOUND = 1000;
 
   @SuppressWarnings("unchecked")
   private static Page page(List<Object[]> rows, int limit, long total) {

@@ -95,12 +95,42 @@ final class SqlAuditJournal implements AuditJournal {
     return store.transaction(c -> read(c, limit));
   }
 
+  /** Filtered in SQL: only the page of matching entries is read. */
+  @Override
+  public List<AuditEntry> recent(int limit, String account, String command, String actor) {
+    return store.transaction(c -> read(c, limit, account, command, actor));
+  }
+
   private static List<AuditEntry> read(Connection c, int limit) throws SQLException {
+    return read(c, limit, null, null, null);
+  }
+
+  private static List<AuditEntry> read(Connection c, int limit, String account, String command, String actor)
+      throws SQLException {
+    var where = new ArrayList<String>();
+    var params = new ArrayList<String>();
+    if (account != null) {
+      where.add("j.account_id = ?");
+      params.add(account);
+    }
+    if (command != null) {
+      where.add("j.command = ?");
+      params.add(command);
+    }
+    if (actor != null) {
+      where.add("LOWER(j.actor) LIKE ? ESCAPE '!'");
+      params.add("%" + actor.toLowerCase(java.util.Locale.ROOT).replace("!", "!!").replace("%", "!%")
+          .replace("_", "!_") + "%");
+    }
     try (var ps = c.prepareStatement("SELECT j.id, j.at, j.actor, j.instance, j.account_id, j.region, j.command,"
         + " j.arguments, j.principal, j.resource, j.before_state, j.after_state, o.at AS done_at, o.outcome,"
         + " o.after_state AS read_back, o.detail FROM audit_journal j LEFT JOIN audit_outcome o ON o.entry_id = j.id"
-        + " ORDER BY j.id DESC LIMIT ?")) {
-      ps.setInt(1, limit);
+        + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where)) + " ORDER BY j.id DESC LIMIT ?")) {
+      int n = 1;
+      for (String p : params) {
+        ps.setString(n++, p);
+      }
+      ps.setInt(n, limit);
       try (ResultSet rs = ps.executeQuery()) {
         var entries = new ArrayList<AuditEntry>();
         while (rs.next()) {

@@ -42,7 +42,8 @@ final class AccessApi {
     return Response.ok(graph().path(from, to).json());
   }
 
-  private synchronized AccessGraph graph() {
+  /** The graph of the current state (built again only after a sync changed it); 404 before the first sync. */
+  synchronized AccessGraph graph() {
     if (inventory.latestRun().isEmpty()) {
       throw new ApiException(404, "access: no finished sync in the store; start one with POST /v1/inventory/jobs");
     }

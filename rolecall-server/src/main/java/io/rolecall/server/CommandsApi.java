@@ -79,7 +79,9 @@ final class CommandsApi {
         }
       });
     }
-    Execution execution = executor.execute(instances.settings(instance), name, args);
+    // A named token's holder is the journal's actor ("alice (engine)"); the engine's own token keeps serve's actor.
+    Execution execution = r.caller() == null ? executor.execute(instances.settings(instance), name, args)
+        : executor.execute(instances.settings(instance), name, args, r.caller() + " (engine)");
     return Response.ok(result(name, execution));
   }
 

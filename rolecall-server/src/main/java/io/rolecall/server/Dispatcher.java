@@ -76,12 +76,13 @@ final class Dispatcher extends Handler.Abstract {
       if (!r.method().equals(method)) {
         continue;
       }
-      if (!r.open() && !token.accepts(exchange.getHeaders().get("Authorization"))) {
+      BearerToken.Caller caller = r.open() ? null : token.identify(exchange.getHeaders().get("Authorization"));
+      if (!r.open() && caller == null) {
         out.getHeaders().put("WWW-Authenticate", "Bearer");
         return io.rolecall.server.Response.error(401, "unauthorized");
       }
       var request = new Request(method, path, params, Request.parseQuery(exchange.getHttpURI().getQuery()),
-          body(Content.Source.asInputStream(exchange)));
+          body(Content.Source.asInputStream(exchange)), caller == null ? null : caller.name());
       return r.handler().handle(request);
     }
     return pathKnown ? io.rolecall.server.Response.error(405, "method " + method + " not allowed on " + path)

@@ -110,9 +110,11 @@ public final class Engine implements AutoCloseable {
     };
     var jobs = new Jobs(new Jobs.Setup(store, inventory, sync, instances::settings, SyncJobs::stored, retention,
         log::info, o.runner(), o.workers(), o.timing(), clock));
+    var suppressions = o.config() == null ? List.<io.rolecall.inventory.Suppression>of() : o.config().suppressions();
+    var access = new AccessApi(inventory, clock);
     List<Route> routes = Routes.all(new CommandsApi(executor, instances), new InventoryApi(inventory, jobs, instances,
-        o.config() == null ? List.of() : o.config().suppressions(), clock), new AccessApi(inventory, clock),
-        new AuditApi(store), registry, store);
+        suppressions, clock), access, new AuditApi(store), new PrincipalApi(inventory, access, suppressions, clock),
+        registry, store);
     InetAddress address;
     org.eclipse.jetty.server.Server server;
     int port;

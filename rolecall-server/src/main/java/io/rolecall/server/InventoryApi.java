@@ -145,16 +145,17 @@ final class InventoryApi {
     var accounts = accounts(r);
     int limit = limit(r, 100, MAX_LIST);
     String token = r.query().get("nextToken");
+    String q = text(r, "q");
     ItemPages.Page page;
     if (kind.equals("events")) {
-      page = ItemPages.events(inventory, accounts, limit, token);
+      page = ItemPages.events(inventory, accounts, q, limit, token);
     } else {
       List<Kind> kinds = Kind.forListName(kind);
       String run = run(r);
       if (run == null) {
         inventory.latestRun().orElseThrow(InventoryApi::noSync);
       }
-      page = ItemPages.items(inventory, run == null ? View.current() : View.run(run), kinds, accounts, limit, token);
+      page = ItemPages.items(inventory, run == null ? View.current() : View.run(run), kinds, accounts, q, limit, token);
     }
     var body = new java.util.LinkedHashMap<String, Object>();
     body.put("kind", kind);
@@ -175,7 +176,99 @@ final class InventoryApi {
     var report = FindingsReport.of(inventory, query);
     var body = new java.util.LinkedHashMap<String, Object>(report.json());
     body.put("warnings", report.warnings());
+    var page = FindingsPage.of(report.findings(), text(r, "q"), q.get("sort"), q.containsKey("limit")
+        ? limit(r, 100, MAX_LIST) : null, q.get("nextToken"));
+    body.put("findings", page.findings());
+    body.put("total", page.total());
+    body.put("nextToken", page.nextToken());
+    body.put("groups", page.groups());
     return Response.ok(body);
+  }
+
+  /**
+   * {@code GET /v1/inventory/overview?since=24h}: each account's status, data age and open findings by severity, and
+   * the findings by severity and by rule with those first seen and resolved since then.
+   */
+  Response overview(Request r) {
+    String sinceText = r.query().get("since");
+    var now = clock.instant();
+    var since = now.minus(sinceText == null ? java.time.Duration.ofHours(24)
+        : io.rolecall.inventory.Durations.parse(sinceText, "since", java.time.Duration.ofMinutes(1),
+            java.time.Duration.ofDays(3650)));
+    @SuppressWarnings("unchecked")
+    var summary = Summary.current(inventory, List.of()).orElseThrow(InventoryApi::noSync);
+    var all = new FindingsReport.Query(null, java.util.Set.of(), java.util.Set.of(), List.of(),
+        java.util.Set.of("open", FindingsReport.SUPPRESSED, "resolved"), null, FindingsReport.DEFAULT_MAX_AGE, now,
+        suppressions);
+    var report = FindingsReport.of(inventory, all);
+    var notAssessed = new java.util.HashMap<String, String>();
+    report.coverage().forEach(g -> notAssessed.put(g.accountId(), g.reason()));
+    var perAccount = new java.util.HashMap<String, java.util.Map<String, Long>>();
+    var bySeverity = severityCounts();
+    var byRule = new java.util.LinkedHashMap<String, long[]>();
+    long fresh = 0;
+    long resolved = 0;
+    for (var e : report.findings()) {
+      var f = e.finding();
+      if ("open".equals(e.status())) {
+        String sev = f.rule().severity().id();
+        bySeverity.merge(sev, 1L, Long::sum);
+        perAccount.computeIfAbsent(f.accountId(), a -> severityCounts()).merge(sev, 1L, Long::sum);
+        byRule.computeIfAbsent(f.rule().id(), k -> new long[1])[0]++;
+        if (e.firstSeen() != null && !e.firstSeen().isBefore(since)) {
+          fresh++;
+        }
+      } else if ("resolved".equals(e.status()) && e.resolvedAt() != null && !e.resolvedAt().isBefore(since)) {
+        resolved++;
+      }
+    }
+    var accounts = new ArrayList<Object>();
+    for (var a : (List<java.util.Map<String, Object>>) summary.get("accounts")) {
+      String id = (String) a.get("accountId");
+      String status = (String) a.get("status");
+      String collectedAt = (String) a.get("collectedAt");
+      var m = new java.util.LinkedHashMap<String, Object>();
+      m.put("account", id);
+      m.put("name", null);
+      m.put("status", "never-synced".equals(status) || collectedAt == null ? "not-assessed" : status);
+      m.put("error", a.get("error"));
+      m.put("notAssessed", notAssessed.get(id));
+      m.put("collectedAt", collectedAt);
+      m.put("ageSeconds", collectedAt == null ? null
+          : java.time.Duration.between(java.time.Instant.parse(collectedAt), now).toSeconds());
+      m.put("findings", perAccount.getOrDefault(id, severityCounts()));
+      accounts.add(m);
+    }
+    var rules = new ArrayList<Object>();
+    byRule.entrySet().stream().sorted(java.util.Map.Entry.<String, long[]>comparingByValue(
+        java.util.Comparator.comparingLong(v -> -v[0])).thenComparing(java.util.Map.Entry.comparingByKey()))
+        .forEach(e -> rules.add(java.util.Map.of("rule", e.getKey(), "severity",
+            io.rolecall.inventory.Finding.Rule.ofId(e.getKey()).orElseThrow().severity().id(), "count", e.getValue()[0])));
+    var findings = new java.util.LinkedHashMap<String, Object>();
+    findings.put("bySeverity", bySeverity);
+    findings.put("byRule", rules);
+    findings.put("new", fresh);
+    findings.put("resolved", resolved);
+    findings.put("since", since.toString());
+    var body = new java.util.LinkedHashMap<String, Object>();
+    body.put("accounts", accounts);
+    body.put("findings", findings);
+    return Response.ok(body);
+  }
+
+  /** Every severity, most serious first, at zero. */
+  private static java.util.Map<String, Long> severityCounts() {
+    var m = new java.util.LinkedHashMap<String, Long>();
+    for (var s : io.rolecall.inventory.Finding.Severity.values()) {
+      m.put(s.id(), 0L);
+    }
+    return m;
+  }
+
+  /** A query parameter's text, null when absent or blank. */
+  static String text(Request r, String name) {
+    String v = r.query().get(name);
+    return v == null || v.isBlank() ? null : v.strip();
   }
 
   Response history(Request r) {

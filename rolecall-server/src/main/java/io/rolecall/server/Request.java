@@ -7,8 +7,16 @@ import io.rolecall.render.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** One API request as the handlers see it: path parameters, query parameters and the body. */
-record Request(String method, String path, Map<String, String> params, Map<String, String> query, byte[] body) {
+/**
+ * One API request as the handlers see it: path parameters, query parameters, the body, and the name of the named token
+ * it came with ({@code caller}; null for the engine's own token or an open route).
+ */
+record Request(String method, String path, Map<String, String> params, Map<String, String> query, byte[] body,
+               String caller) {
+
+  Request(String method, String path, Map<String, String> params, Map<String, String> query, byte[] body) {
+    this(method, path, params, query, body, null);
+  }
 
   String param(String name) {
     return params.get(name);

@@ -13,10 +13,17 @@ final class Routes {
   private Routes() {}
 
   static List<Route> all(CommandsApi commands, InventoryApi inventory, AccessApi access, AuditApi audit,
-      CommandRegistry registry, Store store) {
+      PrincipalApi principal, CommandRegistry registry, Store store) {
     var routes = new ArrayList<Route>();
     routes.add(api("GET", "/v1/health", true, "Liveness: no token needed, says nothing about the estate.", null,
         List.of(), r -> Response.ok(Map.of("status", "ok", "store", store.kind().name().toLowerCase(java.util.Locale.ROOT)))));
+    routes.add(api("GET", "/v1/whoami", false, "Who the request's token names: {\"name\"} (null for the engine's own"
+        + " token), as the audit journal records its changes.", null, List.of(), r -> {
+          var who = new java.util.LinkedHashMap<String, Object>();
+          who.put("name", r.caller());
+          who.put("token", r.caller() == null ? "engine" : "named");
+          return Response.ok(who);
+        }));
     routes.add(api("GET", "/v1/commands", false, "The commands and their arguments (from the command specs).", null,
         List.of(), commands::list));
     routes.add(api("POST", "/v1/commands/{name}", false, "Run a command: per-account contents, context, table, errors.",
@@ -43,10 +50,18 @@ final class Routes {
         inventory::summary));
     routes.add(api("GET", "/v1/inventory/list/{kind}", false, "A page of a kind's items in the current state (or"
         + " ?run=), each with collectedAt and runId (users, roles, ..., events), with the total and the nextToken of"
-        + " the next page.", null, List.of("account", "run", "limit", "nextToken"), inventory::list));
+        + " the next page.", null, List.of("account", "run", "q", "limit", "nextToken"), inventory::list));
+    routes.add(api("GET", "/v1/inventory/overview", false, "Each account's status (ok, partial, error, not-assessed),"
+        + " data age and open findings by severity; findings by severity and by rule, new and resolved since ?since=",
+        null, List.of("since"), inventory::overview));
     routes.add(api("GET", "/v1/inventory/findings", false, "Tracked findings of the current state (or ?run=) and the"
         + " coverage: accounts in scope not assessed, and why.", null,
-        List.of("account", "severity", "rule", "status", "newSince", "maxAge", "run"), inventory::findings));
+        List.of("account", "severity", "rule", "status", "newSince", "maxAge", "run", "q", "sort", "limit", "nextToken"),
+        inventory::findings));
+    routes.add(api("GET", "/v1/inventory/principal", false, "One IAM user, role or group (?arn=) or Identity Center"
+        + " user or group (?id=&kind=) of the current state: its fields, policies with their documents, memberships,"
+        + " access keys, MFA devices, what it reaches, who can act as it, and its open findings.", null,
+        List.of("arn", "id", "kind"), principal::principal));
     routes.add(api("GET", "/v1/inventory/history", false, "The runs, newest first, with each account's status.", null,
         List.of("account", "limit"), inventory::history));
     routes.add(api("GET", "/v1/inventory/diff", false, "Items added, removed and changed between two states.", null,
@@ -58,7 +73,8 @@ final class Routes {
         null, List.of("principal"), access::reach));
     routes.add(api("GET", "/v1/access/path", false, "The paths from a principal to a role, each hop explained.", null,
         List.of("from", "to"), access::path));
-    routes.add(api("GET", "/v1/audit", false, "The audit journal, newest first.", null, List.of("limit"), audit::recent));
+    routes.add(api("GET", "/v1/audit", false, "The audit journal, newest first (of an account, a command, an actor).",
+        null, List.of("account", "command", "actor", "limit"), audit::recent));
     // The document is built from this very list, after it is complete.
     var openapi = new Object() { Map<String, Object> doc; };
     routes.add(api("GET", "/v1/openapi.json", false, "This document.", null, List.of(), r -> Response.ok(openapi.doc)));

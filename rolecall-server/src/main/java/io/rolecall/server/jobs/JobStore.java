@@ -83,6 +83,16 @@ public final class JobStore {
       m.put("cancelRequested", cancelRequested);
       m.put("runId", runId);
       m.put("error", error);
+      // What the planning decided otherwise than asked (no organization behind accounts "all"), one line each.
+      var notices = new java.util.ArrayList<String>();
+      if (plan != null) {
+        try {
+          Json.mapper().readTree(plan).path("notices").forEach(n -> notices.add(n.asText()));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+          // a plan that is not JSON has no notices to show
+        }
+      }
+      m.put("notices", notices);
       // The job's steps are its accounts and its organization step (if any), which is shown on its own.
       boolean org = orgStep != null;
       String orgStatus = org ? orgStep.substring(0, orgStep.indexOf(':')) : null;

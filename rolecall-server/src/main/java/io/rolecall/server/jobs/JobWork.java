@@ -85,6 +85,7 @@ final class JobWork {
       }
       log.accept("job " + jobId + " started (run " + job.runId() + ", " + job.stepsTotal() + " steps, planned by "
           + runner + ")");
+      plan.notices().forEach(n -> log.accept("job " + jobId + ": " + n));
     }
     var open = jobs.openSteps(jobId).stream().map(JobStore.Step::step).toList();
     if (!open.isEmpty()) {
@@ -175,9 +176,11 @@ final class JobWork {
     p.get("accounts").forEach(a -> accounts.add(a.asText()));
     var regions = new ArrayList<String>();
     p.get("regions").forEach(r -> regions.add(r.asText()));
+    var notices = new ArrayList<String>();
+    p.path("notices").forEach(n -> notices.add(n.asText()));
     return new InventorySync.Plan(p.get("runId").asText(), Instant.parse(p.get("started").asText()), accounts, regions,
         requests.apply(job.request()), instances.apply(job.instance()), p.path("baseAccountId").asText(null),
-        p.path("baseRegion").asText(null));
+        p.path("baseRegion").asText(null), notices);
   }
 
   private static String planJson(InventorySync.Plan plan) {
@@ -189,6 +192,7 @@ final class JobWork {
     // The organization step runs with the base identity the planning found (any engine may run it).
     m.put("baseAccountId", plan.baseAccountId());
     m.put("baseRegion", plan.baseRegion());
+    m.put("notices", plan.notices());
     return Json.write(m);
   }
 }
