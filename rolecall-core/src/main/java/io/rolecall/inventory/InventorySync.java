@@ -4,6 +4,7 @@ import io.rolecall.CommandFailedException;
 import io.rolecall.RolecallException;
 import io.rolecall.UsageException;
 import io.rolecall.auth.AuthSettings;
+import io.rolecall.auth.Redactor;
 import io.rolecall.auth.RoleRequest;
 import io.rolecall.aws.AwsErrors;
 import io.rolecall.aws.CallMeter;
@@ -11,7 +12,6 @@ import io.rolecall.aws.OrganizationAccounts;
 import io.rolecall.aws.Session;
 import io.rolecall.aws.Sessions;
 import io.rolecall.command.AccountSelection;
-import io.rolecall.auth.Redactor;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,7 +28,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.LongAdder;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.organizations.model.AccessDeniedException;
+import software.amazon.awssdk.services.organizations.model.AwsOrganizationsNotInUseException;
 
 /**
  * `inventory sync` (SPEC §2.3): a roll call of many accounts into the store. Accounts are worked on concurrently, at
@@ -229,12 +232,12 @@ public final class InventorySync {
 
   /** Why an Organizations failure means "no organization to list", or null when it means something else. */
   static String noOrganization(Throwable cause) {
-    if (cause instanceof software.amazon.awssdk.services.organizations.model.AwsOrganizationsNotInUseException) {
+    if (cause instanceof AwsOrganizationsNotInUseException) {
       return "the account is not in an organization (AWSOrganizationsNotInUseException)";
     }
-    if (cause instanceof software.amazon.awssdk.awscore.exception.AwsServiceException s) {
+    if (cause instanceof AwsServiceException s) {
       String code = s.awsErrorDetails() == null ? null : s.awsErrorDetails().errorCode();
-      if (s instanceof software.amazon.awssdk.services.organizations.model.AccessDeniedException
+      if (s instanceof AccessDeniedException
           || "AccessDeniedException".equals(code) || "AccessDenied".equals(code)) {
         return "organizations:ListAccounts was denied (" + code + ")";
       }
