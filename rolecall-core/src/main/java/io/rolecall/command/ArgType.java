@@ -49,7 +49,7 @@ public sealed interface ArgType {
       }
       int at = text.lastIndexOf('@');
       if (text.length() > 254 || at > 64 || !ADDRESS.matcher(text).matches()) {
-        throw new IllegalArgumentException("expected " + form() + ", got '" + text + "'");
+        throw new IllegalArgumentException("expected " + form() + ", got " + Shown.quoted(text));
       }
       return text;
     }

@@ -1,5 +1,6 @@
 package io.rolecall.policy;
 
+import io.rolecall.Shown;
 import io.rolecall.UsageException;
 import java.util.regex.Pattern;
 
@@ -30,6 +31,6 @@ public final class Principals {
       return "arn:" + session.group(1) + ":iam::" + session.group(3) + ":role/" + session.group(4);
     }
     throw new UsageException(what + ": expected an IAM user or role ARN, arn:aws:iam::<account>:root, or a"
-        + " 12-digit account id, got '" + principal + "'");
+        + " 12-digit account id, got " + Shown.quoted(principal));
   }
 }

@@ -2,6 +2,7 @@ package io.rolecall.commands.remediation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.rolecall.Shown;
 import io.rolecall.UsageException;
 import io.rolecall.command.Arguments;
 import io.rolecall.render.Json;
@@ -110,12 +111,12 @@ record IpRule(String protocol, int fromPort, int toPort, String cidr) {
     }
     String protocol = args.string("protocol");
     if (!validProtocol(protocol)) {
-      throw new UsageException(command + ": argument 'protocol': expected " + PROTOCOL_FORM + ", got '" + protocol + "'");
+      throw new UsageException(command + ": argument 'protocol': expected " + PROTOCOL_FORM + ", got " + Shown.quoted(protocol));
     }
     String cidr = args.string("cidr");
     if (!IPV4_CIDR.matcher(cidr).matches() && !IPV6_CIDR.matcher(cidr).matches()) {
       throw new UsageException(command + ": argument 'cidr': expected an IPv4 or IPv6 CIDR such as 0.0.0.0/0 or ::/0,"
-          + " got '" + cidr + "'");
+          + " got " + Shown.quoted(cidr));
     }
     if (args.has("port") && (args.has("from_port") || args.has("to_port"))) {
       throw new UsageException(command + ": give port or from_port and to_port, not both");
@@ -180,7 +181,7 @@ record IpRule(String protocol, int fromPort, int toPort, String cidr) {
       String protocol = p.get("IpProtocol").asText();
       if (!validProtocol(protocol)) {
         throw new UsageException(command + ": argument 'ip_permissions': IpProtocol: expected " + PROTOCOL_FORM
-            + ", got '" + protocol + "'");
+            + ", got " + Shown.quoted(protocol));
       }
       int from = port(command, p, "FromPort");
       int to = p.has("ToPort") ? port(command, p, "ToPort") : from;
@@ -193,7 +194,7 @@ record IpRule(String protocol, int fromPort, int toPort, String cidr) {
       }
       for (String cidr : cidrs) {
         if (!IPV4_CIDR.matcher(cidr).matches() && !IPV6_CIDR.matcher(cidr).matches()) {
-          throw new UsageException(command + ": argument 'ip_permissions': not a CIDR: '" + cidr + "'");
+          throw new UsageException(command + ": argument 'ip_permissions': not a CIDR: " + Shown.quoted(cidr));
         }
         out.add(checked(command, new IpRule(protocol, from, to, cidr), "ip_permissions port"));
       }
