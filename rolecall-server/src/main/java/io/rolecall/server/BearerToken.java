@@ -1,5 +1,6 @@
 package io.rolecall.server;
 
+import io.rolecall.Shown;
 import io.rolecall.UsageException;
 import io.rolecall.auth.Redactor;
 import io.rolecall.config.Env;
@@ -14,6 +15,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
@@ -24,20 +26,14 @@ import java.util.Set;
  */
 public final class BearerToken {
   public static final String VARIABLE = "ROLECALL_ENGINE_TOKEN";
-  private static final int MIN_LENGTH = 16;
-
-  private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,63}");
-  private static final java.util.regex.Pattern HEX = java.util.regex.Pattern.compile("[0-9a-fA-F]{64}");
-
-  /** A person's token: their name (recorded as the journal's actor) and the token's SHA-256. */
-  record Named(String name, byte[] digest) {}
+  static final int MIN_LENGTH = 16;
 
   /** Who a request's token names: {@code name} null for the engine's own token. */
   record Caller(String name) {}
 
   private final byte[] digest;
   private final String source;
-  private final List<Named> named;
+  private final List<NamedTokens.Named> named;
 
   private BearerToken(String token, String source) {
     Redactor.global().register(token);
@@ -46,123 +42,23 @@ public final class BearerToken {
     this.named = List.of();
   }
 
-  private BearerToken(byte[] digest, String source, List<Named> named) {
+  private BearerToken(byte[] digest, String source, List<NamedTokens.Named> named) {
     this.digest = digest;
     this.source = source;
     this.named = List.copyOf(named);
   }
 
-  /** This token and, besides it, the named tokens of a tokens file ({@link #readNamed}). */
+  /** This token and, besides it, the named tokens of a tokens file ({@link NamedTokens#read}). */
   public BearerToken withNamed(Path tokensFile) {
-    var more = readNamed(tokensFile);
-    var all = new java.util.ArrayList<>(named);
-    for (Named n : more) {
+    var all = new ArrayList<>(named);
+    for (NamedTokens.Named n : NamedTokens.read(tokensFile)) {
       if (all.stream().anyMatch(o -> o.name().equals(n.name()))) {
-        throw new UsageException("tokens file " + tokensFile + ": the name " + io.rolecall.Shown.quoted(n.name())
+        throw new UsageException("tokens file " + tokensFile + ": the name " + Shown.quoted(n.name())
             + " is given twice");
       }
       all.add(n);
     }
     return new BearerToken(digest, source + " + " + all.size() + " named from " + tokensFile, all);
-  }
-
-  /**
-   * The named tokens of a file that group and others cannot read (as the token file): YAML, a list (or
-   * {@code tokens:} holding one) of {@code name} with {@code token} or {@code sha256} (hex of the token's SHA-256),
-   * or JSON lines, one such object a line. Tokens are registered with the redactor; names are 1 to 64 of
-   * {@code A-Za-z0-9._@-}, each once.
-   */
-  static List<Named> readNamed(Path file) {
-    String where = "tokens file " + file;
-    String text;
-    try {
-      if (!Files.exists(file)) {
-        throw new UsageException(where + ": no such file");
-      }
-      refuseIfShared(file, where);
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UsageException(where + ": cannot read it: " + e.getMessage());
-    }
-    var entries = new java.util.ArrayList<com.fasterxml.jackson.databind.JsonNode>();
-    try {
-      if (text.strip().startsWith("{")) {
-        int line = 0;
-        for (String l : text.split("\n")) {
-          line++;
-          if (!l.isBlank()) {
-            try {
-              entries.add(io.rolecall.render.Json.mapper().readTree(l));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-              throw new UsageException(where + ", line " + line + ": expected a JSON object of name and token (or"
-                  + " sha256)");
-            }
-          }
-        }
-      } else {
-        var root = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
-            .readTree(text);
-        if (root != null && root.isObject() && root.has("tokens")) {
-          root = root.get("tokens");
-        }
-        if (root == null || !root.isArray()) {
-          throw new UsageException(where + ": expected a YAML list of entries with name and token (or sha256), or"
-              + " JSON lines");
-        }
-        root.forEach(entries::add);
-      }
-    } catch (IOException e) {
-      // The parser's message may quote the file, which holds secrets: say where only.
-      throw new UsageException(where + ": not valid YAML (a list of name and token or sha256) or JSON lines");
-    }
-    var out = new java.util.ArrayList<Named>();
-    int i = 0;
-    for (var e : entries) {
-      String at = where + ", entry " + (++i);
-      if (e == null || !e.isObject()) {
-        throw new UsageException(at + ": expected name and token (or sha256)");
-      }
-      var fields = new java.util.ArrayList<String>();
-      e.fieldNames().forEachRemaining(fields::add);
-      for (String f : fields) {
-        if (!Set.of("name", "token", "sha256").contains(f)) {
-          throw new UsageException(at + ": unknown key " + io.rolecall.Shown.quoted(f) + "; expected name, token or"
-              + " sha256");
-        }
-      }
-      String name = e.path("name").asText("");
-      if (!NAME.matcher(name).matches()) {
-        throw new UsageException(at + ": name: expected 1 to 64 of A-Za-z0-9._@- (starting with a letter or digit)");
-      }
-      boolean hasToken = e.hasNonNull("token");
-      boolean hasDigest = e.hasNonNull("sha256");
-      if (hasToken == hasDigest) {
-        throw new UsageException(at + " (" + name + "): give token or sha256, one of them");
-      }
-      byte[] d;
-      if (hasToken) {
-        String token = e.get("token").asText().strip();
-        Redactor.global().register(token);
-        if (token.length() < MIN_LENGTH) {
-          throw new UsageException(at + " (" + name + "): token: expected at least " + MIN_LENGTH + " characters");
-        }
-        d = sha256(token);
-      } else {
-        String hex = e.get("sha256").asText().strip();
-        if (!HEX.matcher(hex).matches()) {
-          throw new UsageException(at + " (" + name + "): sha256: expected 64 hex digits (sha256sum of the token)");
-        }
-        d = java.util.HexFormat.of().parseHex(hex.toLowerCase(java.util.Locale.ROOT));
-      }
-      if (out.stream().anyMatch(o -> o.name().equals(name))) {
-        throw new UsageException(at + ": the name " + io.rolecall.Shown.quoted(name) + " is given twice");
-      }
-      out.add(new Named(name, d));
-    }
-    if (out.isEmpty()) {
-      throw new UsageException(where + ": holds no token");
-    }
-    return out;
   }
 
   /** ~/.rolecall/engine-token, ~ being where $ROLECALL_HOME or $HOME says (see {@link RolecallHome}). */
@@ -218,7 +114,7 @@ public final class BearerToken {
   }
 
   /** Like ssh with a private key: a token other local users can read is no secret, so refuse it. */
-  private static void refuseIfShared(Path file, String where) throws IOException {
+  static void refuseIfShared(Path file, String where) throws IOException {
     Set<PosixFilePermission> p;
     try {
       p = Files.getPosixFilePermissions(file);
@@ -245,7 +141,7 @@ public final class BearerToken {
     }
     byte[] given = sha256(authorization.substring(7).strip());
     Caller found = MessageDigest.isEqual(digest, given) ? new Caller(null) : null;
-    for (Named n : named) {
+    for (NamedTokens.Named n : named) {
       if (MessageDigest.isEqual(n.digest(), given) && found == null) {
         found = new Caller(n.name());
       }
@@ -258,7 +154,7 @@ public final class BearerToken {
     return source;
   }
 
-  private static byte[] sha256(String s) {
+  static byte[] sha256(String s) {
     try {
       return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
     } catch (NoSuchAlgorithmException e) {
