@@ -1,6 +1,6 @@
 // rolecall dashboard: a single-page app over the engine's JSON API, no dependency and no build step.
 // Everything AWS returns (names, tags, policy documents, evidence) is hostile: the DOM is built with createElement and
-// text nodes only, never innerHTML, and every link the page makes is a '#/...' route built from encoded parts.
+// text nodes only, never parsed as HTML, and every link the page makes is a '#/...' route built from encoded parts.
 'use strict';
 (() => {
   const KEY = 'rolecall-engine-token';
