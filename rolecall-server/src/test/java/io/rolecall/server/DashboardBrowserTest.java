@@ -337,9 +337,17 @@ class DashboardBrowserTest {
         + " URL.createObjectURL = (b) => { window.__blobs.push(b); return make(b); };");
     browser.findElement(By.id("export-csv")).click();
     waiting(VIEW_WAIT).until(d -> text("export-status").startsWith("Exported"));
+    // Every record ends in CRLF (RFC 4180), counted in the page: the driver's transport may normalize line ends.
+    Object ends = ((JavascriptExecutor) browser).executeAsyncScript("const done = arguments[arguments.length - 1];"
+        + " window.__blobs[0].text().then(t => done([t.split('\\r\\n').length, t.split('\\n').length,"
+        + " t.endsWith('\\r\\n')]));");
+    assertThat(ends).asList().satisfies(e -> {
+      assertThat(e.get(0)).isEqualTo(e.get(1));
+      assertThat(e.get(2)).isEqualTo(true);
+    });
     String csv = (String) ((JavascriptExecutor) browser).executeAsyncScript(
         "const done = arguments[arguments.length - 1]; window.__blobs[0].text().then(done);");
-    var lines = csv.split("\r\n");
+    var lines = csv.split("\r?\n");
     assertThat(lines[0]).isEqualTo("id,severity,rule,accountId,principal,status,stale,firstSeen,lastSeen,resolvedAt,"
         + "suppressedReason,evidence,fix");
     String total = text("findings-count").replaceAll(".* of ", "");
@@ -474,6 +482,8 @@ class DashboardBrowserTest {
       browser.manage().window().setSize(new Dimension(width, 1000));
       // A fresh load: from navigation start to the first view rendered (token already in this tab).
       connected();
+      // Through another document first: a get that changes only the fragment is a hashchange, not a load.
+      browser.get("about:blank");
       browser.get(engine.uri() + "/#/overview");
       Object load = waiting(VIEW_WAIT).until(d -> js().executeScript(
           "const m = performance.getEntriesByName('rolecall load', 'measure'); return m.length ? m[0].duration : null;"));
