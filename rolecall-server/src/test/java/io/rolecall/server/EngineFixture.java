@@ -55,6 +55,11 @@ final class EngineFixture implements AutoCloseable {
   }
 
   EngineFixture(Path dir, Sandbox sandbox) {
+    this(dir, sandbox, "");
+  }
+
+  /** With {@code moreConfig} (YAML of the config file's other top-level keys, such as suppressions) after instances. */
+  EngineFixture(Path dir, Sandbox sandbox, String moreConfig) {
     this.sb = sandbox;
     this.dir = dir;
     var user = sb.account(MANAGEMENT).iam().createUser("engine");
@@ -79,7 +84,7 @@ final class EngineFixture implements AutoCloseable {
               roleName: %s
               externalId: %s
               retries: 0
-          """.formatted(sb.endpoint(), accessKeyId, ROLE, EXTERNAL_ID));
+          """.formatted(sb.endpoint(), accessKeyId, ROLE, EXTERNAL_ID) + moreConfig);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
