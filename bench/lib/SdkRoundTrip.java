@@ -1,6 +1,8 @@
 // The emulator's own round trip, for bench/engine: GetAccountPasswordPolicy from a warm JVM SDK client (the
-// role assumed once, credentials cached), 8 threads for a fixed time. Run on rolecall.jar's class path:
-//   java -cp rolecall-cli/target/rolecall.jar bench/lib/SdkRoundTrip.java ROLE_ARN EXTERNAL_ID SECONDS THREADS
+// role assumed once, credentials cached), THREADS threads for a fixed time, back to back or, given GAP_MS, each
+// thread pausing GAP_MS after each call (the engine's paced shape: an idle gap cools caches on both sides alike).
+// Run on rolecall.jar's class path:
+//   java -cp rolecall-cli/target/rolecall.jar bench/lib/SdkRoundTrip.java ROLE_ARN EXTERNAL_ID SECONDS THREADS [GAP_MS]
 // Reads AWS_ENDPOINT_URL, AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY. Prints one line: p50, p99, requests/s.
 import java.net.URI;
 import java.util.ArrayList;
@@ -9,7 +11,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -19,7 +21,8 @@ void main(String[] args) throws Exception {
   var endpoint = URI.create(System.getenv("AWS_ENDPOINT_URL"));
   var base = StaticCredentialsProvider.create(AwsBasicCredentials.create(System.getenv("AWS_ACCESS_KEY_ID"),
       System.getenv("AWS_SECRET_ACCESS_KEY")));
-  var http = UrlConnectionHttpClient.builder().build();
+  // The engine's own HTTP client (pooled Apache, io.rolecall.aws.HttpClients), so only the engine's work differs.
+  var http = ApacheHttpClient.builder().maxConnections(Math.max(8, Integer.parseInt(args[3]))).build();
   var sts = StsClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1).credentialsProvider(base)
       .httpClient(http).build();
   var role = StsAssumeRoleCredentialsProvider.builder().stsClient(sts)
@@ -28,6 +31,7 @@ void main(String[] args) throws Exception {
       .httpClient(http).build();
   long seconds = Long.parseLong(args[2]);
   int threads = Integer.parseInt(args[3]);
+  long gapMs = args.length > 4 ? Long.parseLong(args[4]) : 0;
   for (int i = 0; i < 2000; i++) {
     iam.getAccountPasswordPolicy();
   }
@@ -41,6 +45,9 @@ void main(String[] args) throws Exception {
           long s = System.nanoTime();
           iam.getAccountPasswordPolicy();
           mine.add(System.nanoTime() - s);
+          if (gapMs > 0) {
+            Thread.sleep(gapMs);
+          }
         }
         latencies.addAll(mine);
         return null;
@@ -49,6 +56,7 @@ void main(String[] args) throws Exception {
   }
   List<Long> sorted = new ArrayList<>(latencies);
   Collections.sort(sorted);
-  System.out.printf("sdk_round_trip threads=%d requests=%d p50_ms=%.3f p99_ms=%.3f rps=%.0f%n", threads, sorted.size(),
+  System.out.printf("sdk_round_trip threads=%d%s requests=%d p50_ms=%.3f p99_ms=%.3f rps=%.0f%n", threads,
+      gapMs > 0 ? " gap_ms=" + gapMs : "", sorted.size(),
       sorted.get(sorted.size() / 2) / 1e6, sorted.get((int) (sorted.size() * 0.99)) / 1e6, sorted.size() / (double) seconds);
 }
