@@ -7,7 +7,9 @@
 // last thousand compared. JDK only (java.net.http, jcmd):
 // A warm-up of WARMUP requests (sessions rotated the same way, not measured) comes first: the JIT's warm-up is not
 // growth with uptime.
-//   java bench/lib/EngineSoak.java URL TOKEN ACCOUNT REQUESTS THREADS ENGINE_PID WARMUP
+// Request i goes to account ACCOUNT + (i mod ACCOUNTS): the engine paces each account's IAM calls (10/s), so
+// spread over accounts the soak measures the engine, not that pace.
+//   java bench/lib/EngineSoak.java URL TOKEN ACCOUNT REQUESTS THREADS ENGINE_PID WARMUP [ACCOUNTS]
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,11 +26,12 @@ import java.util.regex.Pattern;
 void main(String[] args) throws Exception {
   URI url = URI.create(args[0] + "/v1/commands/aws-iam-account-password-policy-get");
   String token = args[1];
-  String account = args[2];
+  long account = Long.parseLong(args[2]);
   int requests = Integer.parseInt(args[3]);
   int threads = Integer.parseInt(args[4]);
   String pid = args[5];
   int warmup = Integer.parseInt(args[6]);
+  int accounts = args.length > 7 ? Integer.parseInt(args[7]) : 1;
   var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   var next = new AtomicInteger();
   var failures = new AtomicInteger();
@@ -42,7 +45,8 @@ void main(String[] args) throws Exception {
       for (int t = 0; t < threads; t++) {
         pool.submit(() -> {
           for (int i = next.getAndIncrement(); i < end; i = next.getAndIncrement()) {
-            String body = "{\"args\": {\"account_id\": \"" + account + "\", \"roleSessionName\": \"soak"
+            String body = "{\"args\": {\"account_id\": \"" + (account + Math.floorMod(i, accounts))
+                + "\", \"roleSessionName\": \"soak"
                 + (i < 0 ? "w" + -i : "-" + i) + "\"}}";
             var request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
@@ -64,7 +68,9 @@ void main(String[] args) throws Exception {
     }
     next.set(end);
     if (block < 0) {
-      System.out.printf("warm-up: %d requests, %d failures%n", warmup, failures.get());
+      // The same full GC every measured thousand ends with: the first thousand does not pay for the warm-up's garbage.
+      double heap = liveHeap(run(jcmd, pid, "GC.class_histogram"));
+      System.out.printf("warm-up: %d requests, %d failures, live_heap_mb=%.2f%n", warmup, failures.get(), heap);
       continue;
     }
     double heap = liveHeap(run(jcmd, pid, "GC.class_histogram"));
