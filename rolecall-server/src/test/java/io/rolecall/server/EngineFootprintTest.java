@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rolecall.auth.Redactor;
 import io.rolecall.aws.Sessions;
+import io.rolecall.sandbox.TrustPolicy;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,8 +23,17 @@ class EngineFootprintTest {
   final EngineFixture fx;
   final Engine engine;
 
+  /**
+   * The requests go round these accounts: the engine paces each account's IAM calls (10/s), so on one account 700
+   * requests would take 70 s of waiting, which says nothing about the footprint.
+   */
+  static final List<String> ACCOUNTS = IntStream.rangeClosed(1, 20).mapToObj(i -> "5000000000" + (10 + i)).toList();
+
   EngineFootprintTest() throws Exception {
     fx = new EngineFixture(Files.createTempDirectory("rolecall-footprint"));
+    var trust = TrustPolicy.trusting("arn:aws:iam::" + EngineFixture.MANAGEMENT + ":user/engine")
+        .withExternalId(EngineFixture.EXTERNAL_ID);
+    ACCOUNTS.forEach(a -> fx.sb.account(a).iam().createRole(EngineFixture.ROLE, trust));
     engine = fx.start(fx.dir.resolve("footprint.db").toString(), "engine-a", 0);
   }
 
@@ -37,7 +49,8 @@ class EngineFootprintTest {
     try (var pool = Executors.newFixedThreadPool(4)) {
       var futures = new ArrayList<Future<Integer>>();
       for (int i = 0; i < requests; i++) {
-        String body = "{\"args\": {\"account_id\": \"222222222222\", \"roleSessionName\": \"rotated-" + i + "\"}}";
+        String body = "{\"args\": {\"account_id\": \"" + ACCOUNTS.get(i % ACCOUNTS.size())
+            + "\", \"roleSessionName\": \"rotated-" + i + "\"}}";
         futures.add(pool.submit(() -> fx.post(engine, EngineApiTest.GET_POLICY, body).statusCode()));
       }
       for (var f : futures) {
