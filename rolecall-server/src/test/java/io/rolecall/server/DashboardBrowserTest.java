@@ -85,7 +85,8 @@ class DashboardBrowserTest {
             expires: 2099-12-31
         """.formatted(OPS_ADMIN, FORMULA_REASON.replace("'", "''")));
     List<String> accounts = estate();
-    engine = fx.start();
+    // serve's default 16 workers: each account's IAM calls are paced (10/s), so 2 workers took ~110 s for the estate.
+    engine = fx.start(dir.resolve("rolecall.db").toString(), "engine-a", 16);
     sync(String.join(",", accounts) + "," + EngineFixture.UNTRUSTED);
     // One change through the engine, for the audit journal's view.
     var change = fx.post(engine, "/v1/commands/aws-iam-account-password-policy-update",
