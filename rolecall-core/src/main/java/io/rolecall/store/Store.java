@@ -84,6 +84,9 @@ public final class Store implements AutoCloseable {
       config.setMaximumPoolSize(Math.max(4, Runtime.getRuntime().availableProcessors() * 2));
       config.setConnectionTimeout(30_000);
     }
+    if (kind == Kind.POSTGRESQL) {
+      probe(url, shown);
+    }
     HikariDataSource ds;
     Path file = kind == Kind.SQLITE ? sqliteFile(url) : null;
     try (var opening = file == null ? null : OpenLock.acquire(file)) {
@@ -98,6 +101,18 @@ public final class Store implements AutoCloseable {
       throw new UsageException("db: cannot open " + shown + ": " + Redactor.global().redact(rootMessage(e)));
     }
     return new Store(kind, shown, ds);
+  }
+
+  /**
+   * One connection straight from the driver, so an unreachable server is reported at once: the pool's own fail-fast
+   * check sleeps a second after a failed attempt before it gives up.
+   */
+  private static void probe(String url, String shown) {
+    try (Connection ignored = java.sql.DriverManager.getConnection(url)) {
+      // reachable, and the credentials are accepted
+    } catch (SQLException e) {
+      throw new UsageException("db: cannot open " + shown + ": " + Redactor.global().redact(rootMessage(e)));
+    }
   }
 
   /** The file of a {@code jdbc:sqlite:} URL, or null for an in-memory database. */
