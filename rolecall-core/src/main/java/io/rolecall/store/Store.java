@@ -98,7 +98,7 @@ public final class Store implements AutoCloseable {
         throw e;
       }
     } catch (FlywayException | com.zaxxer.hikari.pool.HikariPool.PoolInitializationException e) {
-      throw new UsageException("db: cannot open " + shown + ": " + Redactor.global().redact(rootMessage(e)));
+      throw cannotOpen(shown, e);
     }
     return new Store(kind, shown, ds);
   }
@@ -111,8 +111,13 @@ public final class Store implements AutoCloseable {
     try (Connection ignored = java.sql.DriverManager.getConnection(url)) {
       // reachable, and the credentials are accepted
     } catch (SQLException e) {
-      throw new UsageException("db: cannot open " + shown + ": " + Redactor.global().redact(rootMessage(e)));
+      throw cannotOpen(shown, e);
     }
+  }
+
+  /** The store's location as shown (no password) and the root cause, redacted: a driver may echo what it was given. */
+  private static UsageException cannotOpen(String shown, Exception e) {
+    return new UsageException("db: cannot open " + shown + ": " + Redactor.global().redact(rootMessage(e)));
   }
 
   /** The file of a {@code jdbc:sqlite:} URL, or null for an in-memory database. */
