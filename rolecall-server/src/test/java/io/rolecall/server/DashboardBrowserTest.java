@@ -119,13 +119,11 @@ class DashboardBrowserTest {
     for (int i = 1; accounts.size() < ACCOUNTS; i++) {
       accounts.add(String.format("1000000000%02d", i));
     }
-    var trust = TrustPolicy.trusting("arn:aws:iam::" + EngineFixture.MANAGEMENT + ":user/engine")
-        .withExternalId(EngineFixture.EXTERNAL_ID);
     var spec = EstateSpec.empty().withUsers(USERS, 1).withGroups(5).withRoles(5).withPolicies(3);
     for (String a : accounts) {
       var account = fx.sb.account(a);
       if (!EngineFixture.TRUSTING.contains(a)) {
-        account.iam().createRole(EngineFixture.ROLE, trust);
+        fx.trustEngine(a);
       }
       Seeder.seed(account, spec);
     }

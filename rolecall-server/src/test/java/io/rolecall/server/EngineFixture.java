@@ -64,9 +64,8 @@ final class EngineFixture implements AutoCloseable {
     this.dir = dir;
     var user = sb.account(MANAGEMENT).iam().createUser("engine");
     String accessKeyId = sb.world().issueAccessKey(user.principal(), CANARY).accessKeyId();
-    var trust = TrustPolicy.trusting(user.arn()).withExternalId(EXTERNAL_ID);
     for (String a : TRUSTING) {
-      sb.account(a).iam().createRole(ROLE, trust);
+      trustEngine(a);
       sb.account(a).iam().createUser("alice-" + a.substring(0, 3));
     }
     sb.account(UNTRUSTED).iam().createRole(ROLE, TrustPolicy.trusting(user.arn()).withExternalId("someone-else"));
@@ -92,6 +91,12 @@ final class EngineFixture implements AutoCloseable {
   }
 
   /** An engine whose default instance is "test", on a SQLite store in the fixture's directory. */
+  /** Creates the engine's role in {@code account}, trusting the engine's user with the external id. */
+  void trustEngine(String account) {
+    sb.account(account).iam().createRole(ROLE, TrustPolicy.trusting("arn:aws:iam::" + MANAGEMENT + ":user/engine")
+        .withExternalId(EXTERNAL_ID));
+  }
+
   Engine start() {
     return start(dir.resolve("rolecall.db").toString(), "engine-a", 2);
   }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rolecall.auth.Redactor;
 import io.rolecall.aws.Sessions;
-import io.rolecall.sandbox.TrustPolicy;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,9 +30,7 @@ class EngineFootprintTest {
 
   EngineFootprintTest() throws Exception {
     fx = new EngineFixture(Files.createTempDirectory("rolecall-footprint"));
-    var trust = TrustPolicy.trusting("arn:aws:iam::" + EngineFixture.MANAGEMENT + ":user/engine")
-        .withExternalId(EngineFixture.EXTERNAL_ID);
-    ACCOUNTS.forEach(a -> fx.sb.account(a).iam().createRole(EngineFixture.ROLE, trust));
+    ACCOUNTS.forEach(fx::trustEngine);
     engine = fx.start(fx.dir.resolve("footprint.db").toString(), "engine-a", 0);
   }
 
