@@ -67,13 +67,12 @@ void main(String[] args) throws Exception {
       }
     }
     next.set(end);
+    // A full GC ends the warm-up too, so the first measured thousand does not pay for the warm-up's garbage.
+    double heap = liveHeap(run(jcmd, pid, "GC.class_histogram"));
     if (block < 0) {
-      // The same full GC every measured thousand ends with: the first thousand does not pay for the warm-up's garbage.
-      double heap = liveHeap(run(jcmd, pid, "GC.class_histogram"));
       System.out.printf("warm-up: %d requests, %d failures, live_heap_mb=%.2f%n", warmup, failures.get(), heap);
       continue;
     }
-    double heap = liveHeap(run(jcmd, pid, "GC.class_histogram"));
     var sorted = new ArrayList<>(latencies);
     Collections.sort(sorted);
     double p50 = sorted.get(sorted.size() / 2);

@@ -22,7 +22,8 @@ void main(String[] args) throws Exception {
   var base = StaticCredentialsProvider.create(AwsBasicCredentials.create(System.getenv("AWS_ACCESS_KEY_ID"),
       System.getenv("AWS_SECRET_ACCESS_KEY")));
   // The engine's own HTTP client (pooled Apache, io.rolecall.aws.HttpClients), so only the engine's work differs.
-  var http = ApacheHttpClient.builder().maxConnections(Math.max(8, Integer.parseInt(args[3]))).build();
+  int threads = Integer.parseInt(args[3]);
+  var http = ApacheHttpClient.builder().maxConnections(Math.max(8, threads)).build();
   var sts = StsClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1).credentialsProvider(base)
       .httpClient(http).build();
   var role = StsAssumeRoleCredentialsProvider.builder().stsClient(sts)
@@ -30,7 +31,6 @@ void main(String[] args) throws Exception {
   var iam = IamClient.builder().endpointOverride(endpoint).region(Region.AWS_GLOBAL).credentialsProvider(role)
       .httpClient(http).build();
   long seconds = Long.parseLong(args[2]);
-  int threads = Integer.parseInt(args[3]);
   long gapMs = args.length > 4 ? Long.parseLong(args[4]) : 0;
   for (int i = 0; i < 2000; i++) {
     iam.getAccountPasswordPolicy();
