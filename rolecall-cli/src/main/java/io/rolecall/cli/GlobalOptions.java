@@ -1,6 +1,8 @@
 package io.rolecall.cli;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Set;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
@@ -8,6 +10,10 @@ import picocli.CommandLine.ScopeType;
  * The flags of SPEC §1, accepted anywhere on the line (before or after the command) and by every
  * built-in subcommand. Values given here override the instance from the config file, which
  * overrides the environment.
+ *
+ * <p>{@link #flag} and {@link #option} set the same fields without picocli, for {@link QuickLine}: building picocli's
+ * model from these annotations costs a short command about a fifth of its time (BENCHMARKS.md, "Cold command").
+ * QuickLineTest holds them to the annotations, option by option.
  */
 public final class GlobalOptions {
   @Option(names = "--instance", scope = ScopeType.INHERIT, paramLabel = "NAME",
@@ -108,4 +114,74 @@ public final class GlobalOptions {
   @Option(names = "--parallel", scope = ScopeType.INHERIT, paramLabel = "N",
       description = "Accounts worked on at once when a command targets several (default 16).")
   Integer parallel;
+
+  /** The options above that take no value. */
+  static final Set<String> FLAGS = Set.of("--xsoar-keys", "--debug", "--insecure", "--system-proxy");
+
+  /** Sets the flag {@code name} (one of {@link #FLAGS}). */
+  void flag(String name) {
+    switch (name) {
+      case "--xsoar-keys" -> xsoarKeys = true;
+      case "--debug" -> debug = true;
+      case "--insecure" -> insecure = true;
+      case "--system-proxy" -> systemProxy = true;
+      default -> throw new IllegalArgumentException(name);
+    }
+  }
+
+  /**
+   * Sets the option {@code name} to {@code value} as picocli would; false when {@code name} is no option of these, or
+   * picocli would refuse the value (a number not in digits, a path the file system cannot name).
+   */
+  boolean option(String name, String value) {
+    switch (name) {
+      case "--instance" -> instance = value;
+      case "--config" -> {
+        try {
+          config = Path.of(value);
+        } catch (InvalidPathException e) {
+          return false;
+        }
+      }
+      case "-o", "--output" -> output = value;
+      case "--db" -> db = value;
+      case "--region" -> region = value;
+      case "--access-key" -> accessKey = value;
+      case "--secret-key" -> secretKey = value;
+      case "--session-token" -> sessionToken = value;
+      case "--profile" -> profile = value;
+      case "--role-arn" -> roleArn = value;
+      case "--role-session-name" -> roleSessionName = value;
+      case "--role-session-duration" -> {
+        if (!Main.isAsciiInteger(value)) {
+          return false;
+        }
+        roleSessionDuration = Integer.valueOf(value.strip());
+      }
+      case "--role-name" -> roleName = value;
+      case "--external-id" -> externalId = value;
+      case "--sts-regional-endpoints" -> stsRegionalEndpoints = value;
+      case "--endpoint-url" -> endpointUrl = value;
+      case "--sts-endpoint-url" -> stsEndpointUrl = value;
+      case "--timeout" -> timeout = value;
+      case "--retries" -> {
+        if (!Main.isAsciiInteger(value)) {
+          return false;
+        }
+        retries = Integer.valueOf(value.strip());
+      }
+      case "--proxy" -> proxy = value;
+      case "--identity-store-id" -> identityStoreId = value;
+      case "--parallel" -> {
+        if (!Main.isAsciiInteger(value)) {
+          return false;
+        }
+        parallel = Integer.valueOf(value.strip());
+      }
+      default -> {
+        return false;
+      }
+    }
+    return true;
+  }
 }

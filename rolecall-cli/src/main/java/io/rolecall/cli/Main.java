@@ -26,7 +26,33 @@ public final class Main {
 
   /** Runs one command line against {@code cli}'s streams and environment; returns the exit code. */
   public static int run(String[] args, Cli cli) {
-    return commandLine(cli).execute(args);
+    var quick = QuickLine.read(args);
+    if (quick == null) {
+      return commandLine(cli).execute(args);
+    }
+    var command = new RolecallCommand(cli);
+    command.global = quick.global;
+    command.words = quick.words;
+    try {
+      return command.call();
+    } catch (Exception e) {
+      return failed(e, cli, args);
+    }
+  }
+
+  /** What a command's exception becomes: its message and exit code, or an internal error (with --debug, its trace). */
+  private static int failed(Exception e, Cli cli, String[] args) {
+    if (e instanceof RolecallException r) {
+      cli.error(r.getMessage());
+      return r.exitCode();
+    }
+    boolean debug = debugging(args);
+    cli.error("internal error: " + e.getClass().getName() + ": " + Redactor.global().redact(String.valueOf(e.getMessage()))
+        + (debug ? "" : " (run with --debug for details)"));
+    if (debug) {
+      e.printStackTrace(cli.err());
+    }
+    return 1;
   }
 
   /**
@@ -51,19 +77,7 @@ public final class Main {
           cli.error(Redactor.global().redact(e.getMessage()) + suggestion + " (see rolecall --help)");
           return 2;
         })
-        .setExecutionExceptionHandler((e, cl, parsed) -> {
-          if (e instanceof RolecallException r) {
-            cli.error(r.getMessage());
-            return r.exitCode();
-          }
-          boolean debug = debugging(parsed.originalArgs().toArray(String[]::new));
-          cli.error("internal error: " + e.getClass().getName() + ": " + Redactor.global().redact(String.valueOf(e.getMessage()))
-              + (debug ? "" : " (run with --debug for details)"));
-          if (debug) {
-            e.printStackTrace(cli.err());
-          }
-          return 1;
-        });
+        .setExecutionExceptionHandler((e, cl, parsed) -> failed(e, cli, parsed.originalArgs().toArray(String[]::new)));
     commandLine.getSubcommands().values().forEach(Main::addHelpOption);
     return commandLine;
   }
@@ -95,11 +109,14 @@ public final class Main {
 
   /** picocli's Integer.valueOf would also read fullwidth and other non-ASCII digits. */
   private static Integer asciiInteger(String text) {
-    String t = text.strip();
-    if (!t.matches("[+-]?[0-9]{1,9}")) {
+    if (!isAsciiInteger(text)) {
       throw new CommandLine.TypeConversionException(Shown.quoted(text) + " is not a whole number in digits 0-9");
     }
-    return Integer.valueOf(t);
+    return Integer.valueOf(text.strip());
+  }
+
+  static boolean isAsciiInteger(String text) {
+    return text.strip().matches("[+-]?[0-9]{1,9}");
   }
 
   /** SDK and rolecall logs go to stderr: warnings only, unless --debug. */
