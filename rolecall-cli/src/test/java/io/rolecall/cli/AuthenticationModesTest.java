@@ -143,6 +143,25 @@ class AuthenticationModesTest {
   }
 
   @Test
+  void sessionCredentialsFromTheEnvironment() {
+    Credentials temp = assumeAsEngine(TARGET, EXTERNAL_ID);
+    var env = Map.of("AWS_ACCESS_KEY_ID", temp.accessKeyId(), "AWS_SECRET_ACCESS_KEY", temp.secretAccessKey(),
+        "AWS_SESSION_TOKEN", temp.sessionToken(), "AWS_ENDPOINT_URL", sandbox.endpoint().toString(),
+        "AWS_REGION", "us-east-1");
+    assertRanIn(CliRun.subprocess(env, "aws-iam-account-password-policy-get", "-o", "json"), TARGET);
+  }
+
+  /** The SDK's chain asks the JVM's system properties before the environment; rolecall's shortcut must too. */
+  @Test
+  void systemPropertyKeysWinOverTheEnvironmentAsInTheDefaultChain() {
+    var env = Map.of("AWS_ACCESS_KEY_ID", "AKIAWRONGWRONGWRONG0", "AWS_SECRET_ACCESS_KEY", "wrong",
+        "AWS_ENDPOINT_URL", sandbox.endpoint().toString(), "AWS_REGION", "us-east-1",
+        "JAVA_TOOL_OPTIONS", "-Daws.accessKeyId=" + engine.accessKeyId() + " -Daws.secretAccessKey="
+            + engine.secretAccessKey());
+    assertRanIn(CliRun.subprocess(env, "aws-iam-account-password-policy-get", "-o", "json"), ENGINE_ACCOUNT);
+  }
+
+  @Test
   void ec2InstanceMetadataWithImdsV2ThenAssumeRole() {
     // No keys anywhere: the default chain reaches IMDS (token first, as IMDSv2 requires), gets the
     // instance role's credentials, and uses them to assume the target role (seed 000's set-up).

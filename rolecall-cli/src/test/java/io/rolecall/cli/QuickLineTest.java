@@ -84,7 +84,7 @@ class QuickLineTest {
     assertThat(picocliNames).containsAll(GlobalOptions.FLAGS);
   }
 
-  @Property(tries = 3000)
+  @Property(tries = 1000)
   void readsALineAsPicocliDoesOrNotAtAll(@ForAll("lines") List<String> line) {
     String[] args = line.toArray(String[]::new);
     var quick = QuickLine.read(args);
@@ -103,7 +103,7 @@ class QuickLineTest {
   }
 
   /** A line that picocli refuses is never one QuickLine reads. */
-  @Property(tries = 3000)
+  @Property(tries = 1000)
   void neverReadsALinePicocliRefuses(@ForAll("lines") List<String> line) {
     String[] args = line.toArray(String[]::new);
     boolean refused;

@@ -10,6 +10,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -149,7 +150,25 @@ public final class CredentialsCache implements AutoCloseable {
     if (key.profile() != null) {
       return ProfileCredentialsProvider.builder().profileName(key.profile()).build();
     }
+    if (keysInEnvironmentFirst()) {
+      return EnvironmentVariableCredentialsProvider.create();
+    }
     return DefaultCredentialsProvider.builder().build();
+  }
+
+  /**
+   * Whether the SDK's default chain would take its keys from the environment: it asks the JVM's system properties
+   * first, the environment second. Then the chain's own environment provider alone gives the same credentials,
+   * without building the other five (files, web identity, container, instance metadata): about 50 ms of a one-call
+   * command (BENCHMARKS.md, "Cold command").
+   */
+  private static boolean keysInEnvironmentFirst() {
+    return blank(System.getProperty("aws.accessKeyId")) && !blank(System.getenv("AWS_ACCESS_KEY_ID"))
+        && !blank(System.getenv("AWS_SECRET_ACCESS_KEY"));
+  }
+
+  private static boolean blank(String value) {
+    return value == null || value.isBlank();
   }
 
   @Override
