@@ -8,6 +8,7 @@ import io.rolecall.auth.AuthSettings;
 import io.rolecall.auth.Secret;
 import io.rolecall.aws.Sessions;
 import io.rolecall.command.AccountSelection;
+import io.rolecall.sandbox.external.AwsCli;
 import io.rolecall.sandbox.external.ExternalTools;
 import io.rolecall.sandbox.external.MotoServer;
 import io.rolecall.store.Store;
@@ -130,17 +131,9 @@ class InventoryMotoIT {
   }
 
   private static JsonNode aws(String command) throws Exception {
-    var args = new ArrayList<>(List.of("aws", "--endpoint-url", moto.endpoint().toString(), "--output", "json"));
-    args.addAll(List.of(command.split(" ")));
-    var pb = new ProcessBuilder(args);
-    pb.environment().keySet().removeIf(k -> k.startsWith("AWS_"));
-    pb.environment().putAll(Map.of("AWS_ACCESS_KEY_ID", KEY, "AWS_SECRET_ACCESS_KEY", SECRET,
-        "AWS_DEFAULT_REGION", "us-east-1", "AWS_CONFIG_FILE", "/dev/null", "AWS_SHARED_CREDENTIALS_FILE", "/dev/null",
-        "AWS_PAGER", "", "AWS_EC2_METADATA_DISABLED", "true"));
-    var p = pb.redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(p.exitValue()).as("aws " + command).isZero();
-    return new ObjectMapper().readTree(out);
+    var r = AwsCli.run(moto.endpoint(), Map.of("AWS_ACCESS_KEY_ID", KEY, "AWS_SECRET_ACCESS_KEY", SECRET),
+        command.split(" "));
+    assertThat(r.exit()).as("aws " + command + ": " + r.err()).isZero();
+    return new ObjectMapper().readTree(r.out());
   }
 }

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rolecall.render.Json;
+import io.rolecall.sandbox.external.AwsCli;
 import io.rolecall.sandbox.external.ExternalTools;
 import io.rolecall.sandbox.external.MotoServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,15 +35,9 @@ class TemplateToolsIT {
     }
   }
 
-  static Run exec(Map<String, String> env, List<String> command) throws Exception {
-    var pb = new ProcessBuilder(command);
-    pb.environment().keySet().removeIf(k -> k.startsWith("AWS_"));
-    pb.environment().putAll(env);
-    var p = pb.start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    return new Run(p.exitValue(), out, err);
+  static Run exec(Map<String, String> env, List<String> command) {
+    var r = ExternalTools.run(command, ExternalTools.withoutAwsSettings(env), Duration.ofSeconds(120));
+    return new Run(r.exit(), r.out(), r.err());
   }
 
   Path write(String name, Map<String, Object> template) throws IOException {
@@ -109,9 +105,8 @@ class TemplateToolsIT {
     }
   }
 
-  static Run aws(Map<String, String> env, MotoServer server, String... args) throws Exception {
-    var command = new ArrayList<>(List.of("aws", "--endpoint-url", server.endpoint().toString(), "--output", "json"));
-    command.addAll(List.of(args));
-    return exec(env, command);
+  static Run aws(Map<String, String> env, MotoServer server, String... args) {
+    var r = AwsCli.run(server.endpoint(), env, args);
+    return new Run(r.exit(), r.out(), r.err());
   }
 }

@@ -1,13 +1,76 @@
 package io.rolecall.sandbox.external;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /** Finding the third-party tools (moto_server, the AWS CLI) that tests cross-check against. */
 public final class ExternalTools {
   private ExternalTools() {}
+
+  /** What a tool printed and how it exited. */
+  public record Result(int exit, String out, String err) {}
+
+  /**
+   * Runs {@code command} with exactly {@code environment}, stdin empty and its output in files (so nothing it
+   * prints can block it); fails the calling test when it runs longer than {@code timeout}, having killed it.
+   */
+  public static Result run(List<String> command, Map<String, String> environment, Duration timeout) {
+    try {
+      Path out = Files.createTempFile("tool-", ".out");
+      Path err = Files.createTempFile("tool-", ".err");
+      try {
+        return new Result(exit(command, environment, timeout, out, err), Files.readString(out, StandardCharsets.UTF_8),
+            Files.readString(err, StandardCharsets.UTF_8));
+      } finally {
+        Files.deleteIfExists(out);
+        Files.deleteIfExists(err);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** As {@link #run}, writing to the files given; the exit code. */
+  static int exit(List<String> command, Map<String, String> environment, Duration timeout, Path out, Path err)
+      throws IOException {
+    var pb = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+        .redirectOutput(out.toFile()).redirectError(err.toFile());
+    pb.environment().clear();
+    pb.environment().putAll(environment);
+    var process = pb.start();
+    try {
+      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        process.destroyForcibly();
+        throw timedOut(command, timeout);
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while running " + String.join(" ", command), e);
+    }
+    return process.exitValue();
+  }
+
+  static AssertionError timedOut(List<String> command, Duration timeout) {
+    return new AssertionError(String.join(" ", command) + " did not finish within " + timeout.toSeconds() + " s");
+  }
+
+  /** This JVM's environment without any AWS_ setting, plus {@code added}. */
+  public static Map<String, String> withoutAwsSettings(Map<String, String> added) {
+    var environment = new java.util.LinkedHashMap<>(System.getenv());
+    environment.keySet().removeIf(k -> k.startsWith("AWS_"));
+    environment.putAll(added);
+    return environment;
+  }
 
   public static Optional<Path> onPath(String name) {
     String path = System.getenv("PATH");

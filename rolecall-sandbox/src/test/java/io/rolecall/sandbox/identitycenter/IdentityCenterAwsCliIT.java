@@ -6,13 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rolecall.sandbox.AccessKey;
 import io.rolecall.sandbox.Sandbox;
-import io.rolecall.sandbox.external.ExternalTools;
+import io.rolecall.sandbox.external.AwsCli;
 import io.rolecall.sandbox.service.identitystore.IdentityStore;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.HashMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,7 +28,7 @@ class IdentityCenterAwsCliIT {
 
   @BeforeAll
   static void requireCli() {
-    boolean found = ExternalTools.awsCli().isPresent();
+    boolean found = AwsCli.installed();
     if (!found) System.err.println("IdentityCenterAwsCliIT skipped: the AWS CLI ('aws') is not on PATH");
     Assumptions.assumeTrue(found, "the AWS CLI ('aws') is not on PATH");
   }
@@ -42,19 +38,11 @@ class IdentityCenterAwsCliIT {
     sb.close();
   }
 
-  Result aws(String... args) throws Exception {
-    var command = new ArrayList<>(List.of("aws", "--endpoint-url", sb.endpoint().toString(), "--output", "json"));
-    command.addAll(List.of(args));
-    var pb = new ProcessBuilder(command);
-    pb.environment().keySet().removeIf(k -> k.startsWith("AWS_"));
-    pb.environment().putAll(Map.of("AWS_CONFIG_FILE", "/dev/null", "AWS_SHARED_CREDENTIALS_FILE", "/dev/null",
-        "AWS_DEFAULT_REGION", "us-east-1", "AWS_EC2_METADATA_DISABLED", "true", "AWS_PAGER", "", "AWS_MAX_ATTEMPTS", "1"));
-    pb.environment().putAll(ops.env());
-    var process = pb.start();
-    var out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    var err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    return new Result(process.exitValue(), out, err);
+  Result aws(String... args) {
+    var env = new HashMap<>(ops.env());
+    env.put("AWS_MAX_ATTEMPTS", "1");
+    var r = AwsCli.run(sb.endpoint(), env, args);
+    return new Result(r.exit(), r.out(), r.err());
   }
 
   @Test
