@@ -3,9 +3,10 @@ package io.rolecall.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.charset.StandardCharsets;
+import io.rolecall.sandbox.external.ExternalTools;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -34,15 +35,10 @@ class CompletionTest {
     int words = line.endsWith(" ") ? line.split(" +").length : line.split(" +").length - 1;
     String program = "source \"$1\"; COMP_LINE=\"$2\"; COMP_POINT=${#COMP_LINE}; read -ra COMP_WORDS <<< \"$2\";"
         + " COMP_CWORD=" + words + "; _rolecall; printf '%s\\n' \"${COMPREPLY[@]}\"";
-    var p = new ProcessBuilder("/bin/bash", "--norc", "--noprofile", "-c", program, "bash", script.toString(), line)
-        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    boolean done = p.waitFor(20, TimeUnit.SECONDS);
-    if (!done) {
-      p.destroyForcibly();
-    }
-    assertThat(done).as("bash finished within 20 s").isTrue();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.exitValue()).as(out).isZero();
+    var r = ExternalTools.run(List.of("/bin/bash", "--norc", "--noprofile", "-c", program, "bash", script.toString(),
+        line), System.getenv(), Duration.ofSeconds(20));
+    String out = r.out();
+    assertThat(r.exit()).as(out + r.err()).isZero();
     return Arrays.stream(out.split("\n")).filter(s -> !s.isEmpty()).toList();
   }
 

@@ -2,11 +2,14 @@ package io.rolecall.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rolecall.sandbox.external.ExternalTools;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -79,15 +82,13 @@ class LauncherIT {
   private static Run launch(String... args) throws IOException, InterruptedException {
     var command = new ArrayList<>(List.of(ROOT.resolve("bin/rolecall").toString()));
     command.addAll(List.of(args));
-    var pb = new ProcessBuilder(command).redirectErrorStream(true);
-    pb.environment().put("ROLECALL_SKIP_BUILD", "1");
-    pb.environment().put("HOME", Files.createTempDirectory("rolecall-home").toString());
+    var env = new HashMap<>(System.getenv());
+    env.put("ROLECALL_SKIP_BUILD", "1");
+    env.put("HOME", Files.createTempDirectory("rolecall-home").toString());
     if (Files.exists(AOT)) {
-      pb.environment().put("ROLECALL_JAVA_OPTS", "-XX:AOTMode=on");
+      env.put("ROLECALL_JAVA_OPTS", "-XX:AOTMode=on");
     }
-    var process = pb.start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    return new Run(process.exitValue(), output);
+    var r = ExternalTools.run(command, env, Duration.ofSeconds(120));
+    return new Run(r.exit(), r.out() + r.err());
   }
 }

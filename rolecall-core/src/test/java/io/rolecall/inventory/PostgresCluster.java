@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -91,17 +92,9 @@ public final class PostgresCluster implements AutoCloseable {
   }
 
   private static void run(List<String> command) {
-    try {
-      var p = new ProcessBuilder(command).redirectErrorStream(true).start();
-      String out = new String(p.getInputStream().readAllBytes());
-      if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-        throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
+    var r = ExternalTools.run(command, System.getenv(), Duration.ofSeconds(60));
+    if (r.exit() != 0) {
+      throw new IllegalStateException(String.join(" ", command) + " failed: " + r.out() + r.err());
     }
   }
 
