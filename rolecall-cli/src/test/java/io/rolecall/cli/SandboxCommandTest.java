@@ -2,11 +2,10 @@ package io.rolecall.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import io.rolecall.sandbox.external.ExternalTools;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +26,8 @@ class SandboxCommandTest {
         "--vpcs", "1", "--instances", "1", "--events", "2").redirectErrorStream(true).start();
     try {
       var env = new HashMap<String, String>();
-      var reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-      for (String line; !env.containsKey("AWS_DEFAULT_REGION") && (line = reader.readLine()) != null; ) {
+      for (String line : ExternalTools.Lines.of(process).await(l -> l.startsWith("AWS_DEFAULT_REGION="),
+          Duration.ofSeconds(120))) {
         int eq = line.indexOf('=');
         if (!line.startsWith("#") && eq > 0) {
           env.put(line.substring(0, eq), line.substring(eq + 1));

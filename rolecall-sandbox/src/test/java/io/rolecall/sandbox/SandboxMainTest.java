@@ -2,11 +2,11 @@ package io.rolecall.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
+import io.rolecall.sandbox.external.ExternalTools;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -102,10 +102,12 @@ class SandboxMainTest {
         SandboxMain.class.getName(), "--accounts", "2", "--external-id", "bench").redirectErrorStream(true).start();
     try {
       var lines = new HashMap<String, String>();
-      var reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-      for (String line; !lines.containsKey("AWS_DEFAULT_REGION") && (line = reader.readLine()) != null; ) {
+      for (String line : ExternalTools.Lines.of(process).await(l -> l.startsWith("AWS_DEFAULT_REGION="),
+          Duration.ofSeconds(120))) {
         int eq = line.indexOf('=');
-        if (!line.startsWith("#") && eq > 0) lines.put(line.substring(0, eq), line.substring(eq + 1));
+        if (!line.startsWith("#") && eq > 0) {
+          lines.put(line.substring(0, eq), line.substring(eq + 1));
+        }
       }
       assertThat(lines).containsKeys("AWS_ENDPOINT_URL", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY");
       var operator = new AccessKey(lines.get("AWS_ACCESS_KEY_ID"), lines.get("AWS_SECRET_ACCESS_KEY"));

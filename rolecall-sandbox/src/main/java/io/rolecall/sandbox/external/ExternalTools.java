@@ -90,4 +90,62 @@ public final class ExternalTools {
   public static Optional<Path> awsCli() {
     return onPath("aws");
   }
+
+  /**
+   * The output of a started process, read line by line as it comes on a thread of its own, so that the process never
+   * blocks on a full pipe however much it prints after what the caller waits for.
+   */
+  public static final class Lines {
+    private final Process process;
+    private final List<String> lines = new java.util.ArrayList<>();
+    private boolean ended;
+
+    private Lines(Process process) {
+      this.process = process;
+      Thread.ofVirtual().name("tool-output").start(this::drain);
+    }
+
+    /** Starts reading {@code process}'s stdout (merge stderr into it when starting the process, if it matters). */
+    public static Lines of(Process process) {
+      return new Lines(process);
+    }
+
+    /**
+     * The lines printed so far, once one of them satisfies {@code wanted}; fails the calling test, having killed the
+     * process, when none does within {@code timeout} or the output ends first.
+     */
+    public synchronized List<String> await(java.util.function.Predicate<String> wanted, Duration timeout)
+        throws InterruptedException {
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (lines.stream().noneMatch(wanted)) {
+        long left = deadline - System.nanoTime();
+        if (ended || left <= 0) {
+          process.destroyForcibly();
+          throw new AssertionError((ended ? "the output ended" : "nothing wanted within " + timeout.toSeconds() + " s")
+              + "; it printed: " + String.join("\n", lines));
+        }
+        TimeUnit.NANOSECONDS.timedWait(this, left);
+      }
+      return List.copyOf(lines);
+    }
+
+    private void drain() {
+      try (var reader = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(),
+          StandardCharsets.UTF_8))) {
+        for (String line; (line = reader.readLine()) != null; ) {
+          synchronized (this) {
+            lines.add(line);
+            notifyAll();
+          }
+        }
+      } catch (IOException ended) {
+        // The process went away; await() reports what it printed.
+      } finally {
+        synchronized (this) {
+          ended = true;
+          notifyAll();
+        }
+      }
+    }
+  }
 }

@@ -56,6 +56,39 @@ class ExternalToolsTest {
     assertThat(AwsCli.interpreter(write(dir, "f", "#!/usr/bin/env python3\n")).orElseThrow()).endsWith("python3");
   }
 
+  @Test
+  void linesAreReadUntilTheWantedOneAndDrainedAfterIt() throws Exception {
+    var process = new ProcessBuilder("bash", "-c", "echo starting; echo READY=1; head -c 3000000 /dev/zero | tr '\\0' x;"
+        + " echo; echo done").start();
+    var lines = ExternalTools.Lines.of(process).await(l -> l.startsWith("READY="), Duration.ofSeconds(30));
+    assertThat(lines).startsWith("starting", "READY=1");
+    // Megabytes after the wanted line do not block the process: it ends on its own.
+    assertThat(process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+  }
+
+  @Test
+  void outputThatEndsWithoutTheWantedLineFailsWithWhatWasPrinted() {
+    var process = start("echo only this; exit 1");
+    assertThatThrownBy(() -> ExternalTools.Lines.of(process).await(l -> l.startsWith("READY="), Duration.ofSeconds(30)))
+        .isInstanceOf(AssertionError.class).hasMessageContaining("the output ended").hasMessageContaining("only this");
+  }
+
+  @Test
+  void aProcessThatNeverPrintsTheWantedLineIsKilledAtTheTimeout() throws Exception {
+    var process = start("echo waiting; sleep 30");
+    assertThatThrownBy(() -> ExternalTools.Lines.of(process).await(l -> l.startsWith("READY="), Duration.ofMillis(500)))
+        .isInstanceOf(AssertionError.class).hasMessageContaining("nothing wanted within").hasMessageContaining("waiting");
+    assertThat(process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).as("killed").isTrue();
+  }
+
+  private static Process start(String script) {
+    try {
+      return new ProcessBuilder("bash", "-c", script).redirectErrorStream(true).start();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   private static Path write(Path dir, String name, String content) throws Exception {
     return Files.writeString(dir.resolve(name), content, java.nio.charset.StandardCharsets.ISO_8859_1);
   }
