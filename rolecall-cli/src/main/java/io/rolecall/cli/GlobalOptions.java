@@ -3,6 +3,7 @@ package io.rolecall.cli;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Set;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
@@ -134,54 +135,38 @@ public final class GlobalOptions {
    * picocli would refuse the value (a number not in digits, a path the file system cannot name).
    */
   boolean option(String name, String value) {
-    switch (name) {
-      case "--instance" -> instance = value;
-      case "--config" -> {
-        try {
-          config = Path.of(value);
-        } catch (InvalidPathException e) {
+    try {
+      switch (name) {
+        case "--instance" -> instance = value;
+        case "--config" -> config = Path.of(value);
+        case "-o", "--output" -> output = value;
+        case "--db" -> db = value;
+        case "--region" -> region = value;
+        case "--access-key" -> accessKey = value;
+        case "--secret-key" -> secretKey = value;
+        case "--session-token" -> sessionToken = value;
+        case "--profile" -> profile = value;
+        case "--role-arn" -> roleArn = value;
+        case "--role-session-name" -> roleSessionName = value;
+        case "--role-session-duration" -> roleSessionDuration = Main.asciiInteger(value);
+        case "--role-name" -> roleName = value;
+        case "--external-id" -> externalId = value;
+        case "--sts-regional-endpoints" -> stsRegionalEndpoints = value;
+        case "--endpoint-url" -> endpointUrl = value;
+        case "--sts-endpoint-url" -> stsEndpointUrl = value;
+        case "--timeout" -> timeout = value;
+        case "--retries" -> retries = Main.asciiInteger(value);
+        case "--proxy" -> proxy = value;
+        case "--identity-store-id" -> identityStoreId = value;
+        case "--parallel" -> parallel = Main.asciiInteger(value);
+        default -> {
           return false;
         }
       }
-      case "-o", "--output" -> output = value;
-      case "--db" -> db = value;
-      case "--region" -> region = value;
-      case "--access-key" -> accessKey = value;
-      case "--secret-key" -> secretKey = value;
-      case "--session-token" -> sessionToken = value;
-      case "--profile" -> profile = value;
-      case "--role-arn" -> roleArn = value;
-      case "--role-session-name" -> roleSessionName = value;
-      case "--role-session-duration" -> {
-        if (!Main.isAsciiInteger(value)) {
-          return false;
-        }
-        roleSessionDuration = Integer.valueOf(value.strip());
-      }
-      case "--role-name" -> roleName = value;
-      case "--external-id" -> externalId = value;
-      case "--sts-regional-endpoints" -> stsRegionalEndpoints = value;
-      case "--endpoint-url" -> endpointUrl = value;
-      case "--sts-endpoint-url" -> stsEndpointUrl = value;
-      case "--timeout" -> timeout = value;
-      case "--retries" -> {
-        if (!Main.isAsciiInteger(value)) {
-          return false;
-        }
-        retries = Integer.valueOf(value.strip());
-      }
-      case "--proxy" -> proxy = value;
-      case "--identity-store-id" -> identityStoreId = value;
-      case "--parallel" -> {
-        if (!Main.isAsciiInteger(value)) {
-          return false;
-        }
-        parallel = Integer.valueOf(value.strip());
-      }
-      default -> {
-        return false;
-      }
+      return true;
+    } catch (InvalidPathException | CommandLine.TypeConversionException refused) {
+      // picocli's converters (Path.of, Main's number converter) refuse these too: picocli says how.
+      return false;
     }
-    return true;
   }
 }

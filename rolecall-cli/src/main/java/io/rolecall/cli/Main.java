@@ -108,15 +108,12 @@ public final class Main {
   }
 
   /** picocli's Integer.valueOf would also read fullwidth and other non-ASCII digits. */
-  private static Integer asciiInteger(String text) {
-    if (!isAsciiInteger(text)) {
+  static Integer asciiInteger(String text) {
+    String t = text.strip();
+    if (!t.matches("[+-]?[0-9]{1,9}")) {
       throw new CommandLine.TypeConversionException(Shown.quoted(text) + " is not a whole number in digits 0-9");
     }
-    return Integer.valueOf(text.strip());
-  }
-
-  static boolean isAsciiInteger(String text) {
-    return text.strip().matches("[+-]?[0-9]{1,9}");
+    return Integer.valueOf(t);
   }
 
   /** SDK and rolecall logs go to stderr: warnings only, unless --debug. */
