@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -64,22 +63,7 @@ public final class AwsCli {
     line.addAll(List.of(args));
     var environment = ExternalTools.withoutAwsSettings(BASE);
     environment.putAll(env);
-    try {
-      Path out = Files.createTempFile("aws-cli-", ".out");
-      Path err = Files.createTempFile("aws-cli-", ".err");
-      try {
-        int exit = exit(line, environment, out, err);
-        return new ExternalTools.Result(exit, Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
-      } finally {
-        Files.deleteIfExists(out);
-        Files.deleteIfExists(err);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while running aws " + String.join(" ", args), e);
-    }
+    return ExternalTools.captured("aws " + String.join(" ", args), (out, err) -> exit(line, environment, out, err));
   }
 
   private static synchronized int exit(List<String> line, Map<String, String> env, Path out, Path err)
@@ -109,7 +93,7 @@ public final class AwsCli {
     }
     try {
       server = Server.start();
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException | AssertionError e) {
       System.err.println("AwsCli: running each AWS CLI command as its own process (" + e.getMessage() + ")");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -192,22 +176,15 @@ public final class AwsCli {
   }
 
   /** pyenv's shim is a shell script that finds the real `aws`; ask pyenv for that one. */
-  private static Path realScript(Path aws) throws IOException, InterruptedException {
+  private static Path realScript(Path aws) throws IOException {
     if (!aws.toString().contains("/.pyenv/shims/")) {
       return aws;
     }
-    Path answer = Files.createTempFile("pyenv-which-", ".txt");
-    try {
-      var p = new ProcessBuilder("pyenv", "which", "aws").redirectOutput(answer.toFile())
-          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-      if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
-        p.destroyForcibly();
-        throw new IOException("pyenv which aws failed");
-      }
-      return Path.of(Files.readString(answer).strip());
-    } finally {
-      Files.deleteIfExists(answer);
+    var which = ExternalTools.run(List.of("pyenv", "which", "aws"), System.getenv(), Duration.ofSeconds(10));
+    if (which.exit() != 0) {
+      throw new IOException("pyenv which aws failed: " + which.err().strip());
     }
+    return Path.of(which.out().strip());
   }
 
   /** The interpreter on the script's #! line when it is a Python one ("#!/usr/bin/python3", "#!/usr/bin/env python"). */

@@ -24,18 +24,31 @@ public final class ExternalTools {
    * prints can block it); fails the calling test when it runs longer than {@code timeout}, having killed it.
    */
   public static Result run(List<String> command, Map<String, String> environment, Duration timeout) {
+    return captured(String.join(" ", command), (out, err) -> exit(command, environment, timeout, out, err));
+  }
+
+  /** Something that runs a tool with its stdout and stderr in the files given, and answers its exit code. */
+  interface IntoFiles {
+    int exit(Path out, Path err) throws IOException, InterruptedException;
+  }
+
+  /** What {@code tool} (its command line: {@code what}) printed into two temporary files, deleted after, and its exit. */
+  static Result captured(String what, IntoFiles tool) {
     try {
       Path out = Files.createTempFile("tool-", ".out");
       Path err = Files.createTempFile("tool-", ".err");
       try {
-        return new Result(exit(command, environment, timeout, out, err), Files.readString(out, StandardCharsets.UTF_8),
-            Files.readString(err, StandardCharsets.UTF_8));
+        int exit = tool.exit(out, err);
+        return new Result(exit, Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
       } finally {
         Files.deleteIfExists(out);
         Files.deleteIfExists(err);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while running " + what, e);
     }
   }
 
